@@ -1,0 +1,143 @@
+"""The pages Wegwijzer generates, rendered to HTML without MkDocs.
+
+The plugin turns each :class:`PageSpec` into an ordinary MkDocs page and asks
+:class:`Renderer` for its body; tests call the renderer directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from .contact import contact_lines
+from .glossary import TermMarker, anchor
+from .loader import Content
+from .model import ChannelKind, HelpPoint, LifeEvent, Phase, Step, tel_href
+
+HOME = "index.md"
+GLOSSARY = "woordenlijst.md"
+FINDER = "loket/index.md"
+GUIDES_DIR = "gids"
+
+Link = Callable[[str], str]
+"""Turns a page's ``src_uri`` into a URL relative to the page being rendered."""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it lives, its title, and what it shows."""
+
+    src_uri: str
+    title: str
+    template: str
+    event_id: str | None = None
+
+
+@dataclass
+class RenderedPage:
+    html: str
+    headings: list[tuple[int, str, str]] = field(default_factory=list)
+    """(level, id, text) of each heading below the title, for the table of contents."""
+
+
+def guide_uri(event_id: str) -> str:
+    return f"{GUIDES_DIR}/{event_id}.md"
+
+
+@cache
+def strings(lang: str = "nl") -> dict[str, Any]:
+    """The interface strings for ``lang`` (one file per language)."""
+    text = resources.files("wegwijzer").joinpath("locale", f"{lang}.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def site_pages(content: Content, lang: str = "nl") -> list[PageSpec]:
+    """Every page Wegwijzer adds to the site, in navigation order."""
+    t = strings(lang)
+    pages = [PageSpec(HOME, t["home_title"], "home.html")]
+    pages += [
+        PageSpec(guide_uri(event.id), event.title, "guide.html", event.id)
+        for event in content.events.values()
+    ]
+    pages.append(PageSpec(FINDER, t["finder_title"], "finder.html"))
+    pages.append(PageSpec(GLOSSARY, t["glossary_title"], "glossary.html"))
+    return pages
+
+
+def ordered_steps(event: LifeEvent) -> list[tuple[Phase, list[Step]]]:
+    """Steps grouped by phase (now, soon, later), in the order written within a phase."""
+    groups = [(phase, [s for s in event.steps if s.effective_phase is phase]) for phase in Phase]
+    return [(phase, steps) for phase, steps in groups if steps]
+
+
+class Renderer:
+    """Renders generated pages with the package's templates (autoescaped, strict)."""
+
+    def __init__(self, content: Content, lang: str = "nl"):
+        self.content = content
+        self.t = strings(lang)
+        self.env = Environment(
+            loader=PackageLoader("wegwijzer", "templates"),
+            autoescape=select_autoescape(default=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.filters["tel"] = tel_href
+        self.env.globals.update(t=self.t, ChannelKind=ChannelKind)
+
+    def render(self, spec: PageSpec, link: Link) -> RenderedPage:
+        marker = TermMarker(self.content.glossary.values(), link(GLOSSARY))
+        context: dict[str, Any] = {
+            "page": spec,
+            "content": self.content,
+            "link": link,
+            "mark": marker.mark,
+            "new_terms": marker.take_new,
+            "term_anchor": anchor,
+            "guide_uri": guide_uri,
+            "FINDER": FINDER,
+            "GLOSSARY": GLOSSARY,
+        }
+        if spec.event_id is not None:
+            event = self.content.events[spec.event_id]
+            context.update(
+                event=event,
+                phases=ordered_steps(event),
+                org=self.content.organisations,
+                questions={q.id: q for q in event.questions},
+                contact_lines=lambda step, organisation: contact_lines(step, organisation, self.t),
+            )
+        if spec.template == "finder.html":
+            context["by_municipality"] = self._help_points_by_municipality()
+        html = self.env.get_template(spec.template).render(context)
+        return RenderedPage(html, _headings(html))
+
+    def _help_points_by_municipality(self) -> list[tuple[Any, list[HelpPoint]]]:
+        municipalities = self.content.municipalities
+        grouped: dict[str, list[HelpPoint]] = {}
+        for point in self.content.helppoints.values():
+            grouped.setdefault(point.municipality, []).append(point)
+        return [
+            (municipalities[m], points)
+            for m, points in sorted(grouped.items(), key=lambda kv: municipalities[kv[0]].name)
+        ]
+
+
+_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _headings(html: str) -> list[tuple[int, str, str]]:
+    return [
+        (int(level), hid, " ".join(_TAG.sub("", text).split()))
+        for level, hid, text in _HEADING.findall(html)
+    ]

@@ -1,0 +1,115 @@
+"""The MkDocs plugin: a thin adapter from MkDocs events to the loader and renderer."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .loader import Content, collect
+from .pages import HOME, PageSpec, Renderer, site_pages
+from .problems import Problem
+
+log = get_plugin_logger(__name__)
+
+CSS_URI = "assets/wegwijzer/wegwijzer.css"
+
+
+class WegwijzerConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off, e.g. for a quick preview of the hand-written pages."""
+    lifeevents_dir = c.Type(str, default="lifeevents")
+    """Folder with the life-event YAML files and registers/, relative to mkdocs.yml."""
+    language = c.Choice(("nl",), default="nl")
+    """Language of the interface strings on generated pages."""
+
+
+class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
+    """Loads the life events, checks them, and adds their pages to the site."""
+
+    def __init__(self) -> None:
+        self.content: Content | None = None
+        self.renderer: Renderer | None = None
+        self.specs: dict[str, PageSpec] = {}
+
+    def lifeevents_path(self, config: MkDocsConfig) -> Path:
+        base_dir = Path(config.config_file_path or ".").parent
+        return (base_dir / self.config.lifeevents_dir).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        content, problems = collect(self.lifeevents_path(config))
+        report(problems)
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            noun = "problem" if len(errors) == 1 else "problems"
+            raise PluginError(
+                f"Wegwijzer found {len(errors)} {noun} in the content (listed above). "
+                "Fix them and build again; the site was not changed."
+            )
+        self.content = content
+        self.renderer = Renderer(content, self.config.language)
+        self.specs = {spec.src_uri: spec for spec in site_pages(content, self.config.language)}
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        return config
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled:
+            server.watch(str(self.lifeevents_path(config)))
+        return server
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        for spec in self.specs.values():
+            if files.get_file_from_path(spec.src_uri) is not None:
+                raise PluginError(
+                    f"{config.docs_dir}/{spec.src_uri}: this page is made by Wegwijzer "
+                    "— rename or remove the hand-written file"
+                )
+            files.append(File.generated(config, spec.src_uri, content=_front_matter(spec)))
+        css = resources.files("wegwijzer").joinpath("assets", "wegwijzer.css").read_text("utf-8")
+        files.append(File.generated(config, CSS_URI, content=css))
+        return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or self.renderer is None:
+            return html
+
+        def link(src_uri: str) -> str:
+            target = files.get_file_from_path(src_uri)
+            if target is None:
+                raise PluginError(f"Wegwijzer links to a page that does not exist: {src_uri}")
+            return target.url_relative_to(page.file)
+
+        rendered = self.renderer.render(spec, link)
+        page.toc = get_toc(
+            [{"level": level, "id": hid, "name": name, "children": []} for level, hid, name in rendered.headings]
+        )
+        return rendered.html
+
+
+def _front_matter(spec: PageSpec) -> str:
+    meta: dict[str, Any] = {"title": spec.title}
+    if spec.src_uri == HOME:
+        meta["hide"] = ["navigation", "toc"]
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def report(problems: list[Problem]) -> None:
+    """Send problems to the plugin logger: errors as errors, the rest as warnings."""
+    for problem in sorted(problems):
+        (log.error if problem.is_error else log.warning)(str(problem))

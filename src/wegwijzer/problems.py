@@ -1,0 +1,62 @@
+"""Problems found in the content, each naming the file and line an editor must fix."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing an editor should fix.
+
+    Rendered as ``file:line: where: message — fix``, where ``where`` is the field
+    path (``steps[3].organisation``) for data problems or the rule name for
+    plain-language findings.
+    """
+
+    file: str
+    line: int
+    where: str
+    message: str
+    fix: str = ""
+    severity: Severity = Severity.error
+    rule: str = "schema"
+    quote: str = ""
+
+    def __str__(self) -> str:
+        location = f"{self.file}:{self.line}" if self.line else self.file
+        text = f"{location}: {self.where}: {self.message}" if self.where else f"{location}: {self.message}"
+        if self.quote:
+            text += f' ("{self.quote}")'
+        if self.fix:
+            text += f" — {self.fix}"
+        return text
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.error
+
+
+class ContentError(Exception):
+    """Raised when content has errors; carries every problem found in one run."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{count} {noun} in the content:\n{lines}")
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """A "did you mean 'x'?" hint, or an empty string when nothing is close."""
+    matches = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
+    return f"did you mean '{matches[0]}'? " if matches else ""

@@ -1,0 +1,163 @@
+"""Read YAML into plain Python data while remembering the line of every value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 2_000_000
+"""Content files larger than this are refused: no guide needs that much text."""
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """The data of one YAML file plus the line where each value starts."""
+
+    file: str
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def line_of(self, path: PathKey) -> int:
+        """The line of ``path``, or of its nearest parent that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def format_path(path: PathKey) -> str:
+    """``('steps', 3, 'title')`` → ``steps[3].title``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first_line: int):
+        self.key, self.line, self.first_line = key, line, first_line
+
+
+def _walk(loader: yaml.SafeLoader, node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            key = key if isinstance(key, str) else str(key)
+            if key in result:
+                raise _DuplicateKey(key, key_node.start_mark.line + 1, lines[(*path, key)])
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            result[key] = _walk(loader, value_node, (*path, key), lines)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_walk(loader, item, (*path, i), lines) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def parse_yaml(text: str, file: str) -> YamlDocument:
+    """Parse YAML text; raise :class:`Problem`-carrying ``YamlProblem`` when it is broken."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise YamlProblem(
+                Problem(file, 1, "", "the file is empty", "fill it in, or delete the file")
+            )
+        lines: dict[PathKey, int] = {}
+        data = _walk(loader, node, (), lines)
+    except _DuplicateKey as dup:
+        raise YamlProblem(
+            Problem(
+                file,
+                dup.line,
+                dup.key,
+                f"'{dup.key}' appears twice in the same block (first on line {dup.first_line})",
+                "keep one of them and delete the other",
+            )
+        ) from None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlProblem(Problem(file, line, "", _plain_yaml_error(err, text, line), _yaml_fix(err, text, line))) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(Problem(file, 1, "", f"the file cannot be read as YAML ({err})", "check the file for typing errors")) from None
+    finally:
+        loader.dispose()
+    return YamlDocument(file, data, lines)
+
+
+def _source_line(text: str, line: int) -> str:
+    all_lines = text.splitlines()
+    return all_lines[line - 1] if 0 < line <= len(all_lines) else ""
+
+
+def _plain_yaml_error(err: yaml.MarkedYAMLError, text: str, line: int) -> str:
+    if "\t" in _source_line(text, line) or "found character '\\t'" in str(err):
+        return "this line contains a tab character, which YAML does not allow for indenting"
+    problem = err.problem or "the YAML is broken here"
+    return f"the file cannot be read as YAML: {problem}"
+
+
+def _yaml_fix(err: yaml.MarkedYAMLError, text: str, line: int) -> str:
+    if "\t" in _source_line(text, line) or "found character '\\t'" in str(err):
+        return "replace the tab with spaces"
+    problem = err.problem or ""
+    if "mapping values are not allowed" in problem:
+        return "put text that contains ': ' between double quotes"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "check that this line is indented like the lines around it"
+    return "compare this line with a similar block that works; check indenting, quotes and colons"
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read at all."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_yaml(path: Path, root: Path) -> YamlDocument:
+    """Read one YAML file; its name in problems is relative to ``root``'s parent."""
+    file = _display_name(path, root)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise YamlProblem(
+                Problem(file, 1, "", f"the file is too large ({size // 1_000_000} MB)",
+                        "a content file should be far smaller; split it or remove what is not needed")
+            )
+        raw = path.read_bytes()
+    except OSError as err:
+        raise YamlProblem(Problem(file, 1, "", f"the file cannot be opened ({err.strerror})", "check that it exists and can be read")) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise YamlProblem(
+            Problem(file, line, "", "this line has characters that are not UTF-8",
+                    "save the file as UTF-8 in your editor")
+        ) from None
+    text = text.removeprefix("\ufeff")
+    return parse_yaml(text, file)
+
+
+def _display_name(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve().parent).as_posix()
+    except ValueError:
+        return path.as_posix()
