@@ -18,10 +18,10 @@ def check_references(content: Content) -> list[Problem]:
     for point in content.helppoints.values():
         origin = content.origin(point)
         problems += _unknown(origin, ("municipality",), [point.municipality], content.municipalities,
-                             "municipality", "registers/municipalities.yaml")
+                             "municipality", f"{content.root.name}/registers/municipalities.yaml")
         for index, org in enumerate(point.organisations):
             problems += _unknown(origin, ("organisations", index), [org], content.organisations,
-                                 "organisation", "registers/organisations.yaml")
+                                 "organisation", f"{content.root.name}/registers/organisations.yaml")
     return problems
 
 
@@ -34,7 +34,7 @@ def _check_event(content: Content, event: LifeEvent) -> list[Problem]:
     for index, step in enumerate(event.steps):
         at = ("steps", index)
         problems += _unknown(origin, (*at, "organisation"), [step.organisation], content.organisations,
-                             "organisation", "registers/organisations.yaml")
+                             "organisation", f"{content.root.name}/registers/organisations.yaml")
         organisation = content.organisations.get(step.organisation)
         if organisation is not None:
             for ch_index, message, fix in missing_details(step, organisation):

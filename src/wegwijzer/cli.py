@@ -1,0 +1,95 @@
+"""The ``wegwijzer`` command: check content, build the site safely."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from .loader import collect
+from .problems import Problem
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="wegwijzer", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="check the content without building (fast)")
+    check.add_argument("--lifeevents", default="lifeevents", type=Path, help="the content folder")
+
+    build = sub.add_parser("build", help="build the site; the old site stays if the build fails")
+    build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    build.add_argument("-d", "--site-dir", default=None, type=Path, help="where to write the site")
+
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return run_check(args.lifeevents)
+    return run_build(args.config_file, args.site_dir)
+
+
+def run_check(lifeevents: Path) -> int:
+    """Print every problem; exit code 1 when there is an error."""
+    started = time.perf_counter()
+    _, problems = collect(lifeevents)
+    print_problems(problems)
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    took = time.perf_counter() - started
+    print(f"{errors} error(s), {warnings} warning(s) in {lifeevents} ({took:.2f} s)")
+    return 1 if errors else 0
+
+
+def print_problems(problems: list[Problem]) -> None:
+    for problem in sorted(problems):
+        label = "ERROR" if problem.is_error else "WARNING"
+        print(f"{label}: {problem}")
+
+
+def run_build(config_file: Path, site_dir: Path | None) -> int:
+    """Build into a staging folder; replace the site only when everything passed."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _setup_logging()
+    config = load_config(str(config_file), strict=True)
+    final = Path(site_dir or config.site_dir).resolve()
+    staging = final.parent / f".{final.name}-staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    config.site_dir = str(staging)
+    started = time.perf_counter()
+    try:
+        build(config)
+    except (MkDocsException, SystemExit) as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        message = str(err) or "the build failed"
+        print(f"\nBuild failed: {message}\nThe previous site in {final} was not changed.", file=sys.stderr)
+        return 1
+    swap_in(staging, final)
+    print(f"Site built in {final} ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+def swap_in(staging: Path, final: Path) -> None:
+    """Replace ``final`` by ``staging`` with two renames, so the site is never half-written."""
+    previous = final.parent / f".{final.name}-previous"
+    shutil.rmtree(previous, ignore_errors=True)
+    if final.exists():
+        final.rename(previous)
+    staging.rename(final)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
