@@ -84,9 +84,12 @@ def swap_in(staging: Path, final: Path) -> None:
 
 
 def _setup_logging() -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
     mkdocs_log = logging.getLogger("mkdocs")
+    if any(getattr(h, "wegwijzer", False) for h in mkdocs_log.handlers):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.wegwijzer = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.INFO)
 

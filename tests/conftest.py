@@ -1,0 +1,44 @@
+"""Shared fixtures: a copy of the small fixture site, and a way to build it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wegwijzer.cli import run_build
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def site_src(tmp_path: Path) -> Path:
+    """A writable copy of tests/fixtures/site."""
+    target = tmp_path / "src"
+    shutil.copytree(FIXTURES / "site", target)
+    return target
+
+
+@pytest.fixture
+def lifeevents(site_src: Path) -> Path:
+    return site_src / "lifeevents"
+
+
+def build(src: Path) -> tuple[int, Path]:
+    """Build the site in ``src`` with the staged build; returns (exit code, site dir)."""
+    site = src / "site"
+    code = run_build(src / "mkdocs.yml", site)
+    return code, site
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real example site, built once per test session."""
+    site = tmp_path_factory.mktemp("example") / "site"
+    assert run_build(ROOT / "mkdocs.yml", site) == 0
+    return site
