@@ -83,12 +83,23 @@ def swap_in(staging: Path, final: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is now (tests capture it)."""
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def _setup_logging() -> None:
     mkdocs_log = logging.getLogger("mkdocs")
-    if any(getattr(h, "wegwijzer", False) for h in mkdocs_log.handlers):
+    if any(isinstance(h, _StderrHandler) for h in mkdocs_log.handlers):
         return
-    handler = logging.StreamHandler(sys.stderr)
-    handler.wegwijzer = True  # type: ignore[attr-defined]
+    handler = _StderrHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.INFO)
