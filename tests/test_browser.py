@@ -28,12 +28,15 @@ def test_guide_on_a_phone(example_site: Path, browser) -> None:
         assert page.locator("li.ww-step").count() >= 6
         tel = page.locator('a[href^="tel:"]')
         assert tel.count() >= 3
-        assert all(h.startswith("tel:+31") or h.startswith("tel:14")
-                   for h in tel.evaluate_all("els => els.map(e => e.getAttribute('href'))"))
+        assert all(
+            h.startswith("tel:+31") or h.startswith("tel:14")
+            for h in tel.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        )
         widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert widths[0] <= widths[1], f"page scrolls sideways: {widths}"
         body_size = page.evaluate(
-            "parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
+            "parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)"
+        )
         assert body_size >= 18
         page.close()
 

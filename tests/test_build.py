@@ -32,8 +32,13 @@ def tree_digest(site: Path) -> dict[str, str]:
 def test_build_writes_every_page(site_src: Path) -> None:
     code, site = build(site_src)
     assert code == 0
-    for page in ("index.html", "gids/verhuizen/index.html", "woordenlijst/index.html",
-                 "loket/index.html", "over/index.html"):
+    for page in (
+        "index.html",
+        "gids/verhuizen/index.html",
+        "woordenlijst/index.html",
+        "loket/index.html",
+        "over/index.html",
+    ):
         assert (site / page).is_file(), page
     sitemap = (site / "sitemap.xml").read_text("utf-8")
     assert "https://test.example.nl/gids/verhuizen/" in sitemap
@@ -70,9 +75,13 @@ def test_guide_content(site_src: Path) -> None:
 
 def test_text_from_yaml_is_escaped(site_src: Path) -> None:
     event = site_src / "lifeevents" / "verhuizen.yaml"
-    event.write_text(event.read_text("utf-8").replace(
-        "why: Post van de overheid komt nu op uw nieuwe adres.",
-        'why: "<script>alert(1)</script> <b>vet</b>"'), "utf-8")
+    event.write_text(
+        event.read_text("utf-8").replace(
+            "why: Post van de overheid komt nu op uw nieuwe adres.",
+            'why: "<script>alert(1)</script> <b>vet</b>"',
+        ),
+        "utf-8",
+    )
     code, site = build(site_src)
     assert code == 0
     html = (site / "gids" / "verhuizen" / "index.html").read_text("utf-8")
@@ -85,7 +94,9 @@ def test_failed_build_leaves_site_untouched(site_src: Path, capsys) -> None:
     assert code == 0
     before = tree_digest(site)
     event = site_src / "lifeevents" / "verhuizen.yaml"
-    event.write_text(event.read_text("utf-8").replace("organisation: toeslagen", "organisation: toeslag"), "utf-8")
+    event.write_text(
+        event.read_text("utf-8").replace("organisation: toeslagen", "organisation: toeslag"), "utf-8"
+    )
     code, _ = build(site_src)
     assert code == 1
     assert tree_digest(site) == before

@@ -77,7 +77,9 @@ def test_unknown_field_with_suggestion(lifeevents: Path) -> None:
 
 
 def test_missing_field(lifeevents: Path) -> None:
-    edit(lifeevents, "summary: Geef uw nieuwe adres door aan de gemeente. Pas daarna uw huurtoeslag aan.\n", "")
+    edit(
+        lifeevents, "summary: Geef uw nieuwe adres door aan de gemeente. Pas daarna uw huurtoeslag aan.\n", ""
+    )
     assert messages(lifeevents) == [
         f"{EVENT}:1: summary: 'summary' is missing — add a line 'summary: ...' to this block"
         " (Een zin die zegt wat de burger moet doen (hoogstens 25 woorden).)"
@@ -123,8 +125,11 @@ def test_duplicate_step_id(lifeevents: Path) -> None:
 
 
 def test_dependency_cycle(lifeevents: Path) -> None:
-    edit(lifeevents, "    channels: [phone, walk_in, online]",
-         "    channels: [phone, walk_in, online]\n    after: [huurtoeslag]")
+    edit(
+        lifeevents,
+        "    channels: [phone, walk_in, online]",
+        "    channels: [phone, walk_in, online]\n    after: [huurtoeslag]",
+    )
     assert messages(lifeevents) == [
         f"{EVENT}:38: steps[1].after: these steps wait for each other in a circle:"
         " inschrijven → huurtoeslag → inschrijven"
@@ -156,8 +161,12 @@ def test_bad_phone(lifeevents: Path) -> None:
 
 
 def test_unsafe_url(lifeevents: Path) -> None:
-    edit(lifeevents, "website: https://www.belastingdienst.nl/toeslagen", "website: javascript:alert(1)",
-         "registers/organisations.yaml")
+    edit(
+        lifeevents,
+        "website: https://www.belastingdienst.nl/toeslagen",
+        "website: javascript:alert(1)",
+        "registers/organisations.yaml",
+    )
     assert messages(lifeevents) == [
         "lifeevents/registers/organisations.yaml:14: [1].website: 'javascript:alert(1)' is not a safe"
         " web address — write a full address that starts with https://"
@@ -191,7 +200,7 @@ def test_not_utf8(lifeevents: Path) -> None:
 def test_all_problems_in_one_run(lifeevents: Path) -> None:
     edit(lifeevents, "entitlement: true", "entitlement: misschien")
     edit(lifeevents, "phase: later", "phase: straks")
-    edit(lifeevents, 'phone: "14 053"', 'phone: 14053', "registers/municipalities.yaml")
+    edit(lifeevents, 'phone: "14 053"', "phone: 14053", "registers/municipalities.yaml")
     with pytest.raises(ContentError) as raised:
         load_content(lifeevents)
     assert len(raised.value.problems) == 3

@@ -53,12 +53,27 @@ def missing_details(step: Step, organisation: Organisation) -> list[tuple[int, s
         if channel.kind is ChannelKind.phone and not (
             channel.phone or organisation.phone or organisation.phone_note
         ):
-            problems.append((index, f"there is no phone number for {organisation.name}",
-                             "add 'phone:' to this channel, or 'phone:' or 'phone_note:' to the organisation"))
+            problems.append(
+                (
+                    index,
+                    f"there is no phone number for {organisation.name}",
+                    "add 'phone:' to this channel, or 'phone:' or 'phone_note:' to the organisation",
+                )
+            )
         if channel.kind is ChannelKind.online and not (channel.url or organisation.website):
-            problems.append((index, f"there is no web address for {organisation.name}",
-                             "add 'url:' to this channel or 'website:' to the organisation"))
+            problems.append(
+                (
+                    index,
+                    f"there is no web address for {organisation.name}",
+                    "add 'url:' to this channel or 'website:' to the organisation",
+                )
+            )
         if channel.kind is ChannelKind.chat and not (channel.url or organisation.chat):
-            problems.append((index, f"there is no chat address for {organisation.name}",
-                             "add 'url:' to this channel or 'chat:' to the organisation"))
+            problems.append(
+                (
+                    index,
+                    f"there is no chat address for {organisation.name}",
+                    "add 'url:' to this channel or 'chat:' to the organisation",
+                )
+            )
     return problems

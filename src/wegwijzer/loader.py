@@ -42,9 +42,7 @@ class Origin:
         return self.doc.line_of((*self.path, *sub))
 
     def problem(self, sub: PathKey, message: str, fix: str = "", **kwargs: Any) -> Problem:
-        return Problem(
-            self.file, self.line(*sub), format_path((*self.path, *sub)), message, fix, **kwargs
-        )
+        return Problem(self.file, self.line(*sub), format_path((*self.path, *sub)), message, fix, **kwargs)
 
 
 @dataclass
@@ -87,23 +85,40 @@ def collect(root: Path) -> tuple[Content, list[Problem]]:
     content = Content(root=root)
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(Problem(root.as_posix(), 0, "", "the content folder does not exist",
-                                "create it, or set 'lifeevents_dir' in mkdocs.yml"))
+        problems.append(
+            Problem(
+                root.as_posix(),
+                0,
+                "",
+                "the content folder does not exist",
+                "create it, or set 'lifeevents_dir' in mkdocs.yml",
+            )
+        )
         return content, problems
 
     for name, model in REGISTERS.items():
         path = root / REGISTERS_DIR / f"{name}.yaml"
         display = f"{root.name}/{REGISTERS_DIR}/{name}.yaml"
         if not path.is_file():
-            problems.append(Problem(display, 0, "", "this register is missing",
-                                    f"create {display}; it may hold an empty list: []"))
+            problems.append(
+                Problem(
+                    display,
+                    0,
+                    "",
+                    "this register is missing",
+                    f"create {display}; it may hold an empty list: []",
+                )
+            )
             continue
         problems += _load_register(path, root, name, model, content)
 
     event_files = sorted(root.glob("*.yaml")) + sorted(root.glob("*.yml"))
     if not event_files:
-        problems.append(Problem(root.name, 0, "", "there are no life events",
-                                f"add a file like {root.name}/verhuizen.yaml"))
+        problems.append(
+            Problem(
+                root.name, 0, "", "there are no life events", f"add a file like {root.name}/verhuizen.yaml"
+            )
+        )
     for path in event_files:
         problems += _load_event(path, root, content)
 
@@ -125,8 +140,9 @@ def _load_register(path: Path, root: Path, name: str, model: type[M], content: C
         return problems
     data = [] if doc.data is None else doc.data
     if not isinstance(data, list):
-        return [Problem(doc.file, 1, "", "this register must be a list",
-                        "start every entry with '- id: ...'")]
+        return [
+            Problem(doc.file, 1, "", "this register must be a list", "start every entry with '- id: ...'")
+        ]
     entries: dict[str, Any] = content.register(name)
     for index, raw in enumerate(data):
         item, item_problems = validate(model, raw, doc, (index,))
@@ -135,9 +151,15 @@ def _load_register(path: Path, root: Path, name: str, model: type[M], content: C
             continue
         if item.id in entries:
             first = content.origin(entries[item.id])
-            problems.append(Problem(doc.file, doc.line_of((index, "id")), format_path((index, "id")),
-                                    f"the id '{item.id}' is used twice (first on line {first.line('id')})",
-                                    "give each entry its own id"))
+            problems.append(
+                Problem(
+                    doc.file,
+                    doc.line_of((index, "id")),
+                    format_path((index, "id")),
+                    f"the id '{item.id}' is used twice (first on line {first.line('id')})",
+                    "give each entry its own id",
+                )
+            )
             continue
         entries[item.id] = item
         content.origins[id(item)] = Origin(doc, (index,))
@@ -152,9 +174,15 @@ def _load_event(path: Path, root: Path, content: Content) -> list[Problem]:
     if event is None:
         return problems
     if event.id != path.stem:
-        return [Problem(doc.file, doc.line_of(("id",)), "id",
-                        f"the id '{event.id}' is not the same as the file name '{path.name}'",
-                        f"write 'id: {path.stem}', or rename the file to {event.id}.yaml")]
+        return [
+            Problem(
+                doc.file,
+                doc.line_of(("id",)),
+                "id",
+                f"the id '{event.id}' is not the same as the file name '{path.name}'",
+                f"write 'id: {path.stem}', or rename the file to {event.id}.yaml",
+            )
+        ]
     content.events[event.id] = event
     content.origins[id(event)] = Origin(doc)
     for index, step in enumerate(event.steps):
@@ -194,14 +222,19 @@ def explain(model: type[BaseModel], error: Any, loc: PathKey) -> tuple[str, str]
         return f"'{name}' is missing", f"add a line '{name}: ...' to this block" + _described(model, loc)
     if kind == "extra_forbidden":
         allowed = sorted(_fields_at(model, loc[:-1]))
-        return (f"unknown field '{name}'",
-                did_you_mean(name, allowed) + "Fields allowed here: " + ", ".join(allowed) + ".")
+        return (
+            f"unknown field '{name}'",
+            did_you_mean(name, allowed) + "Fields allowed here: " + ", ".join(allowed) + ".",
+        )
     if kind == "value_error":
         text = str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
         message, _, fix = text.partition(" — ")
         return message, fix
     if kind in ("string_type",):
-        return f"must be text, not {shown}", "write text here; put it between double quotes if it starts with a special sign"
+        return (
+            f"must be text, not {shown}",
+            "write text here; put it between double quotes if it starts with a special sign",
+        )
     if kind in ("bool_type", "bool_parsing"):
         return f"must be true or false, not {shown}", "write true or false"
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -209,7 +242,10 @@ def explain(model: type[BaseModel], error: Any, loc: PathKey) -> tuple[str, str]
     if kind == "list_type":
         return f"must be a list, not {shown}", "put each item on its own line, starting with '- '"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"must be a block of fields, not {shown}", "write the fields on the lines below, indented by two spaces" + _described(model, loc)
+        return (
+            f"must be a block of fields, not {shown}",
+            "write the fields on the lines below, indented by two spaces" + _described(model, loc),
+        )
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
         return f"{shown} is not allowed here", f"use one of: {expected}"
@@ -220,7 +256,9 @@ def explain(model: type[BaseModel], error: Any, loc: PathKey) -> tuple[str, str]
     if kind == "string_too_long":
         return f"{shown} is too long", f"use at most {error['ctx']['max_length']} characters"
     if kind == "too_short":
-        return f"needs at least {error['ctx']['min_length']} item(s)", "add at least one item" + _described(model, loc)
+        return f"needs at least {error['ctx']['min_length']} item(s)", "add at least one item" + _described(
+            model, loc
+        )
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"{shown} is out of range", error["msg"].lower()
     return error["msg"], "check this value against a similar block that works"
@@ -291,4 +329,3 @@ def _flatten(annotation: Any) -> Iterator[Any]:
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
         for arg in typing.get_args(annotation):
             yield from _flatten(arg)
-

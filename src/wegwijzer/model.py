@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -45,8 +45,7 @@ def _https_url(value: str) -> str:
     value = value.strip()
     if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
         raise ValueError(
-            f"'{value}' is not a safe web address — "
-            "write a full address that starts with https://"
+            f"'{value}' is not a safe web address — write a full address that starts with https://"
         )
     return value
 
@@ -58,14 +57,12 @@ PHONE_PATTERN = re.compile(r"^(0\d[\d -]{6,14}\d|14 ?0\d{2,3}|\+\d[\d -]{7,16}\d
 
 def _phone(value: Any) -> str:
     if isinstance(value, int):
-        raise ValueError(
-            "a phone number must be written between quotes — write it like \"0800 1234\""
-        )
+        raise ValueError('a phone number must be written between quotes — write it like "0800 1234"')
     value = str(value).strip()
     if not PHONE_PATTERN.match(value):
         raise ValueError(
             f"'{value}' is not a Dutch phone number — "
-            "write it like \"0800 1234\", \"088 898 2070\", \"14 053\" or \"+31 20 123 4567\""
+            'write it like "0800 1234", "088 898 2070", "14 053" or "+31 20 123 4567"'
         )
     return value
 
@@ -93,7 +90,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
-class Phase(str, Enum):
+class Phase(StrEnum):
     """When a step should be done."""
 
     now = "now"
@@ -101,7 +98,7 @@ class Phase(str, Enum):
     later = "later"
 
 
-class HelpLevel(str, Enum):
+class HelpLevel(StrEnum):
     """How much help a citizen can get with a step."""
 
     yourself = "yourself"
@@ -109,7 +106,7 @@ class HelpLevel(str, Enum):
     done_for_you = "done_for_you"
 
 
-class ChannelKind(str, Enum):
+class ChannelKind(StrEnum):
     """A way to get in touch; the order here is the order citizens see."""
 
     phone = "phone"
@@ -149,8 +146,7 @@ class Deadline(Strict):
     """When a step must be done, in words and as a number of days."""
 
     text: Text = Field(
-        description="De termijn in gewone woorden, met een beginpunt: "
-        "'binnen 5 dagen na het overlijden'."
+        description="De termijn in gewone woorden, met een beginpunt: 'binnen 5 dagen na het overlijden'."
     )
     days: int | None = Field(
         None,
@@ -181,8 +177,7 @@ class Step(Strict):
     deadline: Deadline | None = Field(None, description="Wanneer het moet gebeuren.")
     phase: Phase | None = Field(
         None,
-        description="now (eerst), soon (binnenkort) of later. "
-        "Leeg laten als de termijn in dagen bekend is.",
+        description="now (eerst), soon (binnenkort) of later. Leeg laten als de termijn in dagen bekend is.",
     )
     organisation: Id = Field(description="Welke organisatie, uit registers/organisations.yaml.")
     channels: list[Channel] = Field(
@@ -203,9 +198,7 @@ class Step(Strict):
         default_factory=dict,
         description="Alleen tonen als de vragen zo zijn beantwoord: 'getrouwd: true'.",
     )
-    after: list[Id] = Field(
-        default_factory=list, description="Stappen die eerst gedaan moeten zijn."
-    )
+    after: list[Id] = Field(default_factory=list, description="Stappen die eerst gedaan moeten zijn.")
     source: Url | None = Field(None, description="Pagina van de organisatie waar dit vandaan komt.")
     reviewed: dt.date | None = Field(None, description="Datum waarop dit is nagekeken.")
 
@@ -269,7 +262,7 @@ class Organisation(Strict):
     checked: dt.date | None = Field(None, description="Datum waarop de gegevens zijn nagekeken.")
 
 
-class HelpPointKind(str, Enum):
+class HelpPointKind(StrEnum):
     """The kinds of human help points."""
 
     cross_government_counter = "cross_government_counter"

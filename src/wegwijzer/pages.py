@@ -138,6 +138,5 @@ _TAG = re.compile(r"<[^>]+>")
 
 def _headings(html: str) -> list[tuple[int, str, str]]:
     return [
-        (int(level), hid, " ".join(_TAG.sub("", text).split()))
-        for level, hid, text in _HEADING.findall(html)
+        (int(level), hid, " ".join(_TAG.sub("", text).split())) for level, hid, text in _HEADING.findall(html)
     ]

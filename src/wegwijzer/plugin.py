@@ -97,7 +97,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
         rendered = self.renderer.render(spec, link)
         page.toc = get_toc(
-            [{"level": level, "id": hid, "name": name, "children": []} for level, hid, name in rendered.headings]
+            [
+                {"level": level, "id": hid, "name": name, "children": []}
+                for level, hid, name in rendered.headings
+            ]
         )
         return rendered.html
 

@@ -17,11 +17,23 @@ def check_references(content: Content) -> list[Problem]:
         problems += _check_event(content, event)
     for point in content.helppoints.values():
         origin = content.origin(point)
-        problems += _unknown(origin, ("municipality",), [point.municipality], content.municipalities,
-                             "municipality", f"{content.root.name}/registers/municipalities.yaml")
+        problems += _unknown(
+            origin,
+            ("municipality",),
+            [point.municipality],
+            content.municipalities,
+            "municipality",
+            f"{content.root.name}/registers/municipalities.yaml",
+        )
         for index, org in enumerate(point.organisations):
-            problems += _unknown(origin, ("organisations", index), [org], content.organisations,
-                                 "organisation", f"{content.root.name}/registers/organisations.yaml")
+            problems += _unknown(
+                origin,
+                ("organisations", index),
+                [org],
+                content.organisations,
+                "organisation",
+                f"{content.root.name}/registers/organisations.yaml",
+            )
     return problems
 
 
@@ -33,34 +45,55 @@ def _check_event(content: Content, event: LifeEvent) -> list[Problem]:
     question_ids = {q.id: q for q in event.questions}
     for index, step in enumerate(event.steps):
         at = ("steps", index)
-        problems += _unknown(origin, (*at, "organisation"), [step.organisation], content.organisations,
-                             "organisation", f"{content.root.name}/registers/organisations.yaml")
+        problems += _unknown(
+            origin,
+            (*at, "organisation"),
+            [step.organisation],
+            content.organisations,
+            "organisation",
+            f"{content.root.name}/registers/organisations.yaml",
+        )
         organisation = content.organisations.get(step.organisation)
         if organisation is not None:
             for ch_index, message, fix in missing_details(step, organisation):
                 problems.append(origin.problem((*at, "channels", ch_index), message, fix))
         for question in step.only_if:
-            problems += _unknown(origin, (*at, "only_if", question), [question], question_ids,
-                                 "question", "the 'questions' at the top of this file")
+            problems += _unknown(
+                origin,
+                (*at, "only_if", question),
+                [question],
+                question_ids,
+                "question",
+                "the 'questions' at the top of this file",
+            )
         for dep_index, dep in enumerate(step.after):
             if dep == step.id:
-                problems.append(origin.problem((*at, "after", dep_index),
-                                               f"step '{step.id}' cannot come after itself",
-                                               "remove it from 'after'"))
+                problems.append(
+                    origin.problem(
+                        (*at, "after", dep_index),
+                        f"step '{step.id}' cannot come after itself",
+                        "remove it from 'after'",
+                    )
+                )
             else:
-                problems += _unknown(origin, (*at, "after", dep_index), [dep], step_ids,
-                                     "step", "the steps in this file")
+                problems += _unknown(
+                    origin, (*at, "after", dep_index), [dep], step_ids, "step", "the steps in this file"
+                )
     if not problems:
         problems += _cycles(origin, event)
     return problems
 
 
-def _unknown(origin: Origin, at: tuple, names: Iterable[str], known: Iterable[str],
-             kind: str, where: str) -> list[Problem]:
+def _unknown(
+    origin: Origin, at: tuple, names: Iterable[str], known: Iterable[str], kind: str, where: str
+) -> list[Problem]:
     known = list(known)
     return [
-        origin.problem(at, f"unknown {kind} '{name}'",
-                       f"{did_you_mean(name, known)}{kind.capitalize()}s are listed in {where}.")
+        origin.problem(
+            at,
+            f"unknown {kind} '{name}'",
+            f"{did_you_mean(name, known)}{kind.capitalize()}s are listed in {where}.",
+        )
         for name in names
         if name not in known
     ]
@@ -72,9 +105,13 @@ def _duplicates(origin: Origin, field: str, ids: list[str]) -> list[Problem]:
     for index, item_id in enumerate(ids):
         if item_id in seen:
             first = origin.line(field, seen[item_id], "id")
-            problems.append(origin.problem((field, index, "id"),
-                                           f"the id '{item_id}' is used twice (first on line {first})",
-                                           "give each one its own id"))
+            problems.append(
+                origin.problem(
+                    (field, index, "id"),
+                    f"the id '{item_id}' is used twice (first on line {first})",
+                    "give each one its own id",
+                )
+            )
         else:
             seen[item_id] = index
     return problems
@@ -91,11 +128,14 @@ def _cycles(origin: Origin, event: LifeEvent) -> list[Problem]:
         state[step_id] = "open"
         for dep in after[step_id]:
             if state.get(dep) == "open":
-                cycle = [*trail[trail.index(dep):], step_id, dep] if dep in trail else [step_id, dep]
-                problems.append(origin.problem(
-                    ("steps", index_of[step_id], "after"),
-                    "these steps wait for each other in a circle: " + " → ".join(cycle),
-                    "remove one of these steps from the 'after' list of another"))
+                cycle = [*trail[trail.index(dep) :], step_id, dep] if dep in trail else [step_id, dep]
+                problems.append(
+                    origin.problem(
+                        ("steps", index_of[step_id], "after"),
+                        "these steps wait for each other in a circle: " + " → ".join(cycle),
+                        "remove one of these steps from the 'after' list of another",
+                    )
+                )
             elif dep not in state:
                 visit(dep, [*trail, step_id])
         state[step_id] = "done"

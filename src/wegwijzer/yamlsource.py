@@ -74,9 +74,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise YamlProblem(
-                Problem(file, 1, "", "the file is empty", "fill it in, or delete the file")
-            )
+            raise YamlProblem(Problem(file, 1, "", "the file is empty", "fill it in, or delete the file"))
         lines: dict[PathKey, int] = {}
         data = _walk(loader, node, (), lines)
     except _DuplicateKey as dup:
@@ -92,9 +90,15 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlProblem(Problem(file, line, "", _plain_yaml_error(err, text, line), _yaml_fix(err, text, line))) from None
+        raise YamlProblem(
+            Problem(file, line, "", _plain_yaml_error(err, text, line), _yaml_fix(err, text, line))
+        ) from None
     except yaml.YAMLError as err:
-        raise YamlProblem(Problem(file, 1, "", f"the file cannot be read as YAML ({err})", "check the file for typing errors")) from None
+        raise YamlProblem(
+            Problem(
+                file, 1, "", f"the file cannot be read as YAML ({err})", "check the file for typing errors"
+            )
+        ) from None
     finally:
         loader.dispose()
     return YamlDocument(file, data, lines)
@@ -138,19 +142,37 @@ def read_yaml(path: Path, root: Path) -> YamlDocument:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise YamlProblem(
-                Problem(file, 1, "", f"the file is too large ({size // 1_000_000} MB)",
-                        "a content file should be far smaller; split it or remove what is not needed")
+                Problem(
+                    file,
+                    1,
+                    "",
+                    f"the file is too large ({size // 1_000_000} MB)",
+                    "a content file should be far smaller; split it or remove what is not needed",
+                )
             )
         raw = path.read_bytes()
     except OSError as err:
-        raise YamlProblem(Problem(file, 1, "", f"the file cannot be opened ({err.strerror})", "check that it exists and can be read")) from None
+        raise YamlProblem(
+            Problem(
+                file,
+                1,
+                "",
+                f"the file cannot be opened ({err.strerror})",
+                "check that it exists and can be read",
+            )
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise YamlProblem(
-            Problem(file, line, "", "this line has characters that are not UTF-8",
-                    "save the file as UTF-8 in your editor")
+            Problem(
+                file,
+                line,
+                "",
+                "this line has characters that are not UTF-8",
+                "save the file as UTF-8 in your editor",
+            )
         ) from None
     text = text.removeprefix("\ufeff")
     return parse_yaml(text, file)
