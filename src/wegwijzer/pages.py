@@ -17,27 +17,18 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .contact import contact_lines
+from .finder import FINDER, finder_files, finder_pages
 from .glossary import TermMarker, anchor
 from .loader import Content
-from .model import ChannelKind, HelpPoint, LifeEvent, Phase, Step, tel_href
+from .model import ChannelKind, LifeEvent, Phase, Step, tel_href
+from .pagespec import DataFile, PageSpec
 
 HOME = "index.md"
 GLOSSARY = "woordenlijst.md"
-FINDER = "loket/index.md"
 GUIDES_DIR = "gids"
 
 Link = Callable[[str], str]
 """Turns a page's ``src_uri`` into a URL relative to the page being rendered."""
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """One generated page: where it lives, its title, and what it shows."""
-
-    src_uri: str
-    title: str
-    template: str
-    event_id: str | None = None
 
 
 @dataclass
@@ -61,14 +52,19 @@ def strings(lang: str = "nl") -> dict[str, Any]:
 def site_pages(content: Content, lang: str = "nl") -> list[PageSpec]:
     """Every page Wegwijzer adds to the site, in navigation order."""
     t = strings(lang)
-    pages = [PageSpec(HOME, t["home_title"], "home.html")]
+    pages = [PageSpec(HOME, t["home_title"], "home.html", meta={"hide": ["navigation", "toc"]})]
     pages += [
         PageSpec(guide_uri(event.id), event.title, "guide.html", event.id)
         for event in content.events.values()
     ]
-    pages.append(PageSpec(FINDER, t["finder_title"], "finder.html"))
+    pages += finder_pages(content, t)
     pages.append(PageSpec(GLOSSARY, t["glossary_title"], "glossary.html"))
     return pages
+
+
+def site_files(content: Content) -> list[DataFile]:
+    """Every generated data file (JSON read by the page scripts)."""
+    return [*finder_files(content)]
 
 
 def ordered_steps(event: LifeEvent) -> list[tuple[Phase, list[Step]]]:
@@ -116,20 +112,9 @@ class Renderer:
                 questions={q.id: q for q in event.questions},
                 contact_lines=lambda step, organisation: contact_lines(step, organisation, self.t),
             )
-        if spec.template == "finder.html":
-            context["by_municipality"] = self._help_points_by_municipality()
+        context.update(spec.context)
         html = self.env.get_template(spec.template).render(context)
         return RenderedPage(html, _headings(html))
-
-    def _help_points_by_municipality(self) -> list[tuple[Any, list[HelpPoint]]]:
-        municipalities = self.content.municipalities
-        grouped: dict[str, list[HelpPoint]] = {}
-        for point in self.content.helppoints.values():
-            grouped.setdefault(point.municipality, []).append(point)
-        return [
-            (municipalities[m], points)
-            for m, points in sorted(grouped.items(), key=lambda kv: municipalities[kv[0]].name)
-        ]
 
 
 _HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -17,12 +18,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .loader import Content, collect
-from .pages import HOME, PageSpec, Renderer, site_pages
+from .pages import PageSpec, Renderer, site_files, site_pages
 from .problems import Problem
 
 log = get_plugin_logger(__name__)
 
-CSS_URI = "assets/wegwijzer/wegwijzer.css"
+ASSETS_DIR = "assets/wegwijzer"
+"""Where the package's own CSS and scripts are published in the site."""
 
 
 class WegwijzerConfig(base.Config):
@@ -61,8 +63,14 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self.content = content
         self.renderer = Renderer(content, self.config.language)
         self.specs = {spec.src_uri: spec for spec in site_pages(content, self.config.language)}
-        if CSS_URI not in config.extra_css:
-            config.extra_css.append(CSS_URI)
+        for name in _package_assets():
+            uri = f"{ASSETS_DIR}/{name}"
+            if name.endswith(".css") and uri not in config.extra_css:
+                config.extra_css.append(uri)
+            elif name.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
+                script = ExtraScriptValue(uri)
+                script.defer = True
+                config.extra_javascript.append(script)
         return config
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -71,7 +79,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         return server
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled:
+        if not self.config.enabled or self.content is None:
             return files
         for spec in self.specs.values():
             if files.get_file_from_path(spec.src_uri) is not None:
@@ -80,8 +88,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                     "— rename or remove the hand-written file"
                 )
             files.append(File.generated(config, spec.src_uri, content=_front_matter(spec)))
-        css = resources.files("wegwijzer").joinpath("assets", "wegwijzer.css").read_text("utf-8")
-        files.append(File.generated(config, CSS_URI, content=css))
+        for data in site_files(self.content):
+            files.append(File.generated(config, data.src_uri, content=data.content))
+        for name, text in _package_assets().items():
+            files.append(File.generated(config, f"{ASSETS_DIR}/{name}", content=text))
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -106,10 +116,18 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
 
 def _front_matter(spec: PageSpec) -> str:
-    meta: dict[str, Any] = {"title": spec.title}
-    if spec.src_uri == HOME:
-        meta["hide"] = ["navigation", "toc"]
+    meta: dict[str, Any] = {"title": spec.title, **spec.meta}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def _package_assets() -> dict[str, str]:
+    """The package's CSS and JS files, by name."""
+    folder = resources.files("wegwijzer").joinpath("assets")
+    return {
+        item.name: item.read_text("utf-8")
+        for item in sorted(folder.iterdir(), key=lambda i: i.name)
+        if item.name.endswith((".css", ".js"))
+    }
 
 
 def report(problems: list[Problem]) -> None:
