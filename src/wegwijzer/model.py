@@ -163,6 +163,10 @@ class Question(Strict):
     id: Id
     text: Text = Field(description="De vraag aan de burger, bijvoorbeeld 'Was u getrouwd?'.")
     hint: Text | None = Field(None, description="Korte uitleg bij de vraag.")
+    unsure: Text | None = Field(
+        None,
+        description="Wat de burger leest bij 'weet ik niet': waarom een stap misschien toch geldt.",
+    )
 
 
 class Step(Strict):
@@ -199,6 +203,20 @@ class Step(Strict):
         description="Alleen tonen als de vragen zo zijn beantwoord: 'getrouwd: true'.",
     )
     after: list[Id] = Field(default_factory=list, description="Stappen die eerst gedaan moeten zijn.")
+    shared: Id | None = Field(
+        None,
+        description="Dezelfde naam voor dezelfde stap in andere gidsen, bijvoorbeeld 'toeslagen-doorgeven'. "
+        "Combineert iemand twee gidsen, dan staat de stap er maar een keer.",
+    )
+    authorisation: bool = Field(
+        False,
+        description="true als het om toestemming gaat om iets voor een ander te regelen (machtiging). "
+        "Regelt iemand zaken voor een ander, dan komt deze stap eerst.",
+    )
+    for_other: Text | None = Field(
+        None,
+        description="De titel als iemand dit voor een ander regelt: 'Bel de SVB over de AOW van uw partner'.",
+    )
     source: Url | None = Field(None, description="Pagina van de organisatie waar dit vandaan komt.")
     reviewed: dt.date | None = Field(None, description="Datum waarop dit is nagekeken.")
 
@@ -233,6 +251,9 @@ class LifeEvent(Strict):
     owner: Text = Field(description="Wie deze gids bijhoudt (naam of team).")
     reviewed: dt.date = Field(description="Datum waarop de hele gids is nagekeken.")
     questions: list[Question] = Field(default_factory=list)
+    date_question: Text | None = Field(
+        None, description="De vraag naar de datum, bijvoorbeeld 'Wanneer is uw partner overleden?'."
+    )
     steps: list[Step] = Field(min_length=1)
 
 

@@ -21,6 +21,7 @@ from .finder import FINDER, finder_files, finder_pages
 from .glossary import TermMarker, anchor
 from .loader import Content
 from .model import ChannelKind, LifeEvent, Phase, Step, tel_href
+from .overview import data_uri, overview_files
 from .pagespec import DataFile, PageSpec
 
 HOME = "index.md"
@@ -62,9 +63,22 @@ def site_pages(content: Content, lang: str = "nl") -> list[PageSpec]:
     return pages
 
 
-def site_files(content: Content) -> list[DataFile]:
+def site_files(content: Content, lang: str = "nl", directory_urls: bool = True) -> list[DataFile]:
     """Every generated data file (JSON read by the page scripts)."""
-    return [*finder_files(content)]
+
+    def url(event: LifeEvent) -> str:
+        return page_url(guide_uri(event.id), directory_urls)
+
+    return [*finder_files(content), *overview_files(content.events.values(), strings(lang), url)]
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL of a page relative to the site root, as MkDocs writes it."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+        return stem if directory_urls else stem + "index.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
 def ordered_steps(event: LifeEvent) -> list[tuple[Phase, list[Step]]]:
@@ -100,7 +114,9 @@ class Renderer:
             "new_terms": marker.take_new,
             "term_anchor": anchor,
             "guide_uri": guide_uri,
+            "data_uri_of": data_uri,
             "FINDER": FINDER,
+            "HOME": HOME,
             "GLOSSARY": GLOSSARY,
         }
         if spec.event_id is not None:
@@ -111,6 +127,7 @@ class Renderer:
                 org=self.content.organisations,
                 questions={q.id: q for q in event.questions},
                 contact_lines=lambda step, organisation: contact_lines(step, organisation, self.t),
+                data_uri=data_uri(event.id),
             )
         context.update(spec.context)
         html = self.env.get_template(spec.template).render(context)

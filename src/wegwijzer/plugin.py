@@ -88,7 +88,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                     "— rename or remove the hand-written file"
                 )
             files.append(File.generated(config, spec.src_uri, content=_front_matter(spec)))
-        for data in site_files(self.content):
+        for data in site_files(self.content, self.config.language, config.use_directory_urls):
             files.append(File.generated(config, data.src_uri, content=data.content))
         for name, text in _package_assets().items():
             files.append(File.generated(config, f"{ASSETS_DIR}/{name}", content=text))
