@@ -29,10 +29,10 @@ def lifeevents(site_src: Path) -> Path:
     return site_src / "lifeevents"
 
 
-def build(src: Path) -> tuple[int, Path]:
+def build(src: Path, pdf: bool = False) -> tuple[int, Path]:
     """Build the site in ``src`` with the staged build; returns (exit code, site dir)."""
     site = src / "site"
-    code = run_build(src / "mkdocs.yml", site)
+    code = run_build(src / "mkdocs.yml", site, pdf=pdf)
     return code, site
 
 

@@ -23,11 +23,12 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="build the site; the old site stays if the build fails")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     build.add_argument("-d", "--site-dir", default=None, type=Path, help="where to write the site")
+    build.add_argument("--no-pdf", action="store_true", help="skip the checklist PDFs (faster previews)")
 
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args.lifeevents)
-    return run_build(args.config_file, args.site_dir)
+    return run_build(args.config_file, args.site_dir, pdf=not args.no_pdf)
 
 
 def run_check(lifeevents: Path) -> int:
@@ -48,7 +49,7 @@ def print_problems(problems: list[Problem]) -> None:
         print(f"{label}: {problem}")
 
 
-def run_build(config_file: Path, site_dir: Path | None) -> int:
+def run_build(config_file: Path, site_dir: Path | None, *, pdf: bool = True) -> int:
     """Build into a staging folder; replace the site only when everything passed."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -68,6 +69,13 @@ def run_build(config_file: Path, site_dir: Path | None) -> int:
         message = str(err) or "the build failed"
         print(f"\nBuild failed: {message}\nThe previous site in {final} was not changed.", file=sys.stderr)
         return 1
+    if pdf:
+        from .pdf import build_pdfs
+
+        results = build_pdfs(staging, progress=sys.stderr.isatty())
+        if results:
+            each = sum(r.seconds for r in results) / len(results)
+            print(f"{len(results)} checklist PDFs ({each:.2f} s each)")
     swap_in(staging, final)
     print(f"Site built in {final} ({time.perf_counter() - started:.1f} s)")
     return 0

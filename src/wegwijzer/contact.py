@@ -77,3 +77,13 @@ def missing_details(step: Step, organisation: Organisation) -> list[tuple[int, s
                 )
             )
     return problems
+
+
+def primary_phone(step: Step, organisation: Organisation) -> ContactLine:
+    """The phone line of a step for a printed list: a number, or where to find one."""
+    for line in contact_lines(step, organisation, {"online_link": "", "chat_link": ""}):
+        if line.kind is ChannelKind.phone:
+            return line
+    if organisation.phone:
+        return ContactLine(ChannelKind.phone, organisation.phone, tel_href(organisation.phone))
+    return ContactLine(ChannelKind.phone, note=organisation.phone_note or organisation.walk_in or "")

@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from .contact import contact_lines
+from .checklist import checklist_pages, checklist_uri, pdf_uri, qr_svg, short_url
+from .contact import contact_lines, primary_phone
 from .finder import FINDER, finder_files, finder_pages
 from .glossary import TermMarker, anchor
 from .loader import Content
@@ -58,6 +59,7 @@ def site_pages(content: Content, lang: str = "nl") -> list[PageSpec]:
         PageSpec(guide_uri(event.id), event.title, "guide.html", event.id)
         for event in content.events.values()
     ]
+    pages += checklist_pages(content, t)
     pages += finder_pages(content, t)
     pages.append(PageSpec(GLOSSARY, t["glossary_title"], "glossary.html"))
     return pages
@@ -90,8 +92,9 @@ def ordered_steps(event: LifeEvent) -> list[tuple[Phase, list[Step]]]:
 class Renderer:
     """Renders generated pages with the package's templates (autoescaped, strict)."""
 
-    def __init__(self, content: Content, lang: str = "nl"):
+    def __init__(self, content: Content, lang: str = "nl", site_url: str = ""):
         self.content = content
+        self.site_url = site_url
         self.t = strings(lang)
         self.env = Environment(
             loader=PackageLoader("wegwijzer", "templates"),
@@ -102,7 +105,7 @@ class Renderer:
             keep_trailing_newline=False,
         )
         self.env.filters["tel"] = tel_href
-        self.env.globals.update(t=self.t, ChannelKind=ChannelKind)
+        self.env.globals.update(t=self.t, ChannelKind=ChannelKind, qr_svg=qr_svg, short_url=short_url)
 
     def render(self, spec: PageSpec, link: Link) -> RenderedPage:
         marker = TermMarker(self.content.glossary.values(), link(GLOSSARY))
@@ -128,10 +131,20 @@ class Renderer:
                 questions={q.id: q for q in event.questions},
                 contact_lines=lambda step, organisation: contact_lines(step, organisation, self.t),
                 data_uri=data_uri(event.id),
+                primary_phone=primary_phone,
+                guide_url=self._absolute(guide_uri(event.id)),
+                pdf_href=link(HOME) + pdf_uri(event.id),
+                checklist_uri=checklist_uri(event.id),
             )
         context.update(spec.context)
         html = self.env.get_template(spec.template).render(context)
         return RenderedPage(html, _headings(html))
+
+    def _absolute(self, src_uri: str) -> str:
+        """The full public URL of a page, or "" when the site has no site_url."""
+        if not self.site_url:
+            return ""
+        return self.site_url.rstrip("/") + "/" + page_url(src_uri)
 
 
 _HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)

@@ -61,7 +61,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                 "Fix them and build again; the site was not changed."
             )
         self.content = content
-        self.renderer = Renderer(content, self.config.language)
+        self.renderer = Renderer(content, self.config.language, config.site_url or "")
         self.specs = {spec.src_uri: spec for spec in site_pages(content, self.config.language)}
         for name in _package_assets():
             uri = f"{ASSETS_DIR}/{name}"

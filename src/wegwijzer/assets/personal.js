@@ -5,8 +5,11 @@
   "use strict";
 
   var STORE = "wegwijzer-klaar";
+  if (!window.fetch || !window.URLSearchParams) return;
+  var checklist = document.querySelector('[data-module="ww-checklist"]');
+  if (checklist) initChecklist(checklist);
   var form = document.querySelector('[data-module="ww-personal"]');
-  if (!form || !window.fetch || !window.URLSearchParams) return;
+  if (!form) return;
   var list = document.getElementById("mijn-lijst");
   var items = list.querySelector(".ww-mylist__items");
   var count = list.querySelector(".ww-mylist__count");
@@ -208,6 +211,7 @@
     var query = readForm();
     var search = query.toString();
     window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + "#mijn-lijst");
+    keepQueryInLinks(query);
     apply(query).then(function () {
       if (!list.hidden) list.querySelector("h2").focus();
     });
@@ -215,18 +219,67 @@
 
   list.addEventListener("click", function (event) {
     var action = event.target.getAttribute && event.target.getAttribute("data-action");
-    if (action === "print") window.print();
+    if (action === "print") {
+      var target = document.querySelector("a[data-keep-query]");
+      if (target) window.location.href = target.href;
+      else window.print();
+    }
     if (action === "clear") {
       window.localStorage.removeItem(STORE);
       form.reset();
       window.history.replaceState(null, "", window.location.pathname);
+      keepQueryInLinks(new URLSearchParams());
       apply(new URLSearchParams());
       form.querySelector("h2").setAttribute("tabindex", "-1");
       form.querySelector("h2").focus();
     }
   });
 
+  function keepQueryInLinks(query) {
+    var search = query.toString();
+    document.querySelectorAll("a[data-keep-query]").forEach(function (a) {
+      a.search = search;
+    });
+  }
+
+  function initChecklist(root) {
+    var today = root.querySelector("[data-today]");
+    if (today) today.textContent = formatDate(new Date());
+    var actions = root.querySelector("[data-print-actions]");
+    actions.hidden = false;
+    actions.addEventListener("click", function (event) {
+      if (event.target.getAttribute("data-action") === "print") window.print();
+    });
+    var query = params();
+    if (!hasSituation(query)) return;
+    var sources = [root.getAttribute("data-src")];
+    Promise.all(sources.map(load)).then(function (datasets) {
+      var planned = plan(datasets, query);
+      var start = parseDate(query.get("datum"));
+      var ol = root.querySelector(".ww-checklist__items");
+      var rows = {};
+      ol.querySelectorAll("li.ww-check").forEach(function (li) {
+        rows[li.getAttribute("data-step")] = li;
+        li.hidden = true;
+      });
+      planned.forEach(function (p) {
+        var li = rows[p.step.id];
+        if (!li) return;
+        li.hidden = false;
+        ol.appendChild(li);
+        var due = li.querySelector("[data-due]");
+        if (due && start && p.step.days !== null) {
+          var date = new Date(start.getTime());
+          date.setDate(date.getDate() + p.step.days);
+          due.textContent = " (" + datasets[0].strings.due.replace("{date}", formatDate(date)).replace(/\.$/, "") + ")";
+        }
+      });
+      ol.querySelectorAll("li.ww-check[hidden]").forEach(function (li) { li.remove(); });
+    });
+  }
+
   var initial = params();
   fillForm(initial);
+  keepQueryInLinks(initial);
   apply(initial);
 })();

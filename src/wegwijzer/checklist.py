@@ -1,0 +1,66 @@
+"""Printable checklists: one A4 page per life event, plus a tagged PDF made by Chromium."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import segno
+from markupsafe import Markup
+
+from .loader import Content
+from .model import LifeEvent
+from .pagespec import PageSpec
+
+CHECKLIST_DIR = "checklist"
+PDF_DIR = "pdf"
+
+
+def checklist_uri(event_id: str) -> str:
+    return f"{CHECKLIST_DIR}/{event_id}.md"
+
+
+def pdf_uri(event_id: str) -> str:
+    """Where the PDF of an event's checklist is written, relative to the site root."""
+    return f"{PDF_DIR}/{event_id}.pdf"
+
+
+def checklist_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
+    return [
+        PageSpec(
+            checklist_uri(event.id),
+            t["checklist"]["title"].format(title=event.title),
+            "checklist.html",
+            event.id,
+            meta={"hide": ["navigation", "toc"], "search": {"exclude": True}},
+        )
+        for event in content.events.values()
+    ]
+
+
+def qr_svg(url: str, title: str) -> Markup:
+    """An inline SVG QR code for ``url``, drawn in black, scalable by CSS."""
+    code = segno.make(url, error="m")
+    out = io.BytesIO()
+    code.save(
+        out,
+        kind="svg",
+        xmldecl=False,
+        svgns=True,
+        scale=1,
+        border=2,
+        title=title,
+        svgclass="ww-qr",
+        lineclass=None,
+        omitsize=True,
+    )
+    return Markup(out.getvalue().decode("utf-8"))
+
+
+def short_url(url: str) -> str:
+    """A URL as people type it: without https:// and trailing slash."""
+    return url.removeprefix("https://").removeprefix("http://").rstrip("/")
+
+
+def event_pdf_title(event: LifeEvent, t: dict[str, Any]) -> str:
+    return t["checklist"]["title"].format(title=event.title)

@@ -1,0 +1,79 @@
+"""Tagged PDFs of the checklists, printed by Chromium from the built site."""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .browser import launch, serve
+from .checklist import CHECKLIST_DIR, PDF_DIR
+
+FIXED_DATE = b"D:20000101000000+00'00'"
+"""PDF dates are replaced by this, so two builds of the same input are identical."""
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) ?\((D:[^)]*)\)")
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    event_id: str
+    path: Path
+    seconds: float
+
+
+def checklist_pages(site_dir: Path) -> list[tuple[str, str]]:
+    """(event id, URL path) of every checklist page in a built site."""
+    pages = []
+    for index in sorted((site_dir / CHECKLIST_DIR).glob("*/index.html")):
+        pages.append((index.parent.name, f"{CHECKLIST_DIR}/{index.parent.name}/"))
+    for page in sorted((site_dir / CHECKLIST_DIR).glob("*.html")):
+        pages.append((page.stem, f"{CHECKLIST_DIR}/{page.name}"))
+    return pages
+
+
+def build_pdfs(site_dir: Path, progress: bool = True) -> list[PdfResult]:
+    """Print every checklist page to ``pdf/<event>.pdf`` inside ``site_dir``.
+
+    Pages are printed with JavaScript off: the full list, and a blank line for
+    the date, to be filled in by hand.
+    """
+    from playwright.sync_api import sync_playwright
+
+    pages = checklist_pages(site_dir)
+    out_dir = site_dir / PDF_DIR
+    out_dir.mkdir(exist_ok=True)
+    results = []
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        for number, (event_id, url) in enumerate(pages, start=1):
+            started = time.perf_counter()
+            page.goto(base + url, wait_until="load")
+            target = out_dir / f"{event_id}.pdf"
+            pdf = page.pdf(
+                format="A4", prefer_css_page_size=True, tagged=True, outline=True, print_background=False
+            )
+            target.write_bytes(fix_dates(pdf))
+            results.append(PdfResult(event_id, target, time.perf_counter() - started))
+            if progress:
+                print(
+                    f"\rPDF {number}/{len(pages)}: {event_id}".ljust(60), end="", file=sys.stderr, flush=True
+                )
+        if progress and pages:
+            print(file=sys.stderr)
+        browser.close()
+    return results
+
+
+def fix_dates(pdf: bytes) -> bytes:
+    """Replace the creation and modification dates, keeping every byte offset."""
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        original = match.group(2)
+        fixed = FIXED_DATE[: len(original)].ljust(len(original), b" ")
+        return match.group(0).replace(original, fixed)
+
+    return _PDF_DATE.sub(replace, pdf)
