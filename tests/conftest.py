@@ -42,3 +42,26 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("example") / "site"
     assert run_build(ROOT / "mkdocs.yml", site) == 0
     return site
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture site, built once per test module, with its PDFs."""
+    src = tmp_path_factory.mktemp("fixture") / "src"
+    shutil.copytree(FIXTURES / "site", src)
+    code, site = build(src, pdf=True)
+    assert code == 0
+    return site
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright, shared by a module's tests."""
+    from playwright.sync_api import sync_playwright
+
+    from wegwijzer.browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import sync_playwright
-
-from wegwijzer.browser import launch, serve
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
+from wegwijzer.browser import serve
 
 
 def test_guide_on_a_phone(example_site: Path, browser) -> None:

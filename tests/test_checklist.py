@@ -1,0 +1,120 @@
+"""Checklists and their PDFs: A4, tagged, at most two pages, every step and phone, a QR code."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from wegwijzer.browser import serve
+from wegwijzer.loader import load_content
+from wegwijzer.pdf import fix_dates
+
+ROOT = Path(__file__).parent.parent
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_example_guide_has_a_tagged_pdf_of_at_most_two_pages(example_site: Path) -> None:
+    content = load_content(ROOT / "lifeevents")
+    for event in content.events.values():
+        pdf = example_site / "pdf" / f"{event.id}.pdf"
+        assert pdf.is_file(), f"no PDF for {event.id}"
+        data = pdf.read_bytes()
+        assert b"/StructTreeRoot" in data, f"{pdf.name} is not tagged"
+        assert b"/Lang (nl)" in data
+        assert pdf_pages(pdf) <= 2, f"{pdf.name} has more than 2 pages"
+        text = squash(pdf_text(pdf))
+        assert squash(f"Checklist: {event.title}") in text
+        for step in event.steps:
+            assert squash(step.title) in text, f"{pdf.name} misses step '{step.title}'"
+            organisation = content.organisations[step.organisation]
+            if organisation.phone:
+                assert organisation.phone in text, f"{pdf.name} misses {organisation.phone}"
+
+
+def test_qr_code_decodes_to_the_guide(fixture_site: Path, tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "150",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(fixture_site / "pdf" / "verhuizen.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
+    [png] = tmp_path.glob("page*.png")
+    decoded = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True).stdout
+    assert decoded.strip() == "https://test.example.nl/gids/verhuizen/"
+
+
+def test_pdf_dates_are_fixed_so_builds_repeat() -> None:
+    raw = b"<< /CreationDate (D:20261122225012+00'00') /ModDate (D:20261122225012+00'00') >>"
+    fixed = fix_dates(raw)
+    assert len(fixed) == len(raw)
+    assert b"2026" not in fixed and fixed.count(b"D:20000101000000") == 2
+
+
+@pytest.fixture
+def checklist(fixture_site: Path, browser):
+    with serve(fixture_site) as base:
+        context = browser.new_context(viewport={"width": 794, "height": 1123}, base_url=base)
+        yield context.new_page()
+        context.close()
+
+
+def test_checklist_prints_black_on_white_without_clutter(checklist, tmp_path: Path) -> None:
+    checklist.goto("checklist/verhuizen/")
+    checklist.emulate_media(media="print")
+    checklist.screenshot(path=tmp_path / "print.png", full_page=True)
+    assert (tmp_path / "print.png").stat().st_size > 10_000
+    for clutter in (".md-header", ".md-footer", ".md-sidebar--primary", ".md-search"):
+        assert checklist.locator(clutter).first.is_hidden(), clutter
+    size = checklist.evaluate("parseFloat(getComputedStyle(document.querySelector('.ww-check p')).fontSize)")
+    assert size >= 16  # 12 pt
+    colour = checklist.evaluate("getComputedStyle(document.querySelector('.ww-check p')).color")
+    assert colour == "rgb(0, 0, 0)"
+    assert checklist.locator(".ww-check__box").count() == 3
+    assert checklist.locator(".ww-checklist__qr svg").count() == 1
+
+
+def test_checklist_follows_the_answers(checklist) -> None:
+    checklist.goto("checklist/verhuizen/?huurtoeslag=nee&datum=2099-12-01")
+    checklist.wait_for_function("document.querySelectorAll('li.ww-check').length === 2")
+    titles = checklist.locator(".ww-check__title").all_inner_texts()
+    assert titles == ["Geef uw nieuwe adres door aan de gemeente", "Controleer uw post op het nieuwe adres"]
+    assert "zondag 6 december 2099" in checklist.locator("li.ww-check").first.inner_text()
+    assert checklist.get_by_role("button", name="Print deze lijst").is_visible()
+
+
+def test_guide_links_to_its_checklist_with_the_answers(fixture_site: Path, browser) -> None:
+    with serve(fixture_site) as base:
+        page = browser.new_page(base_url=base)
+        page.goto("gids/verhuizen/?huurtoeslag=nee")
+        link = page.get_by_role("link", name="Print de lijst met stappen")
+        assert link.get_attribute("href").endswith("?huurtoeslag=nee")
+        assert page.get_by_role("link", name="Download de lijst als PDF").get_attribute("href") == (
+            "../../pdf/verhuizen.pdf"
+        )
+        page.close()
