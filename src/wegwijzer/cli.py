@@ -25,7 +25,18 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-d", "--site-dir", default=None, type=Path, help="where to write the site")
     build.add_argument("--no-pdf", action="store_true", help="skip the checklist PDFs (faster previews)")
 
+    new = sub.add_parser("new", help="start a new life event from a template (never overwrites)")
+    new.add_argument("name", help="the file name without .yaml, like ik-verhuis")
+    new.add_argument("--lifeevents", default="lifeevents", type=Path, help="the content folder")
+
+    schema = sub.add_parser("schema", help="write the JSON Schemas that editors' tools use")
+    schema.add_argument("--out", default="schemas", type=Path, help="the folder to write them to")
+
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return run_new(args.lifeevents, args.name)
+    if args.command == "schema":
+        return run_schema(args.out)
     if args.command == "check":
         return run_check(args.lifeevents)
     return run_build(args.config_file, args.site_dir, pdf=not args.no_pdf)
@@ -41,6 +52,28 @@ def run_check(lifeevents: Path) -> int:
     took = time.perf_counter() - started
     print(f"{errors} error(s), {warnings} warning(s) in {lifeevents} ({took:.2f} s)")
     return 1 if errors else 0
+
+
+def run_new(lifeevents: Path, name: str) -> int:
+    import datetime as dt
+
+    from .scaffold import ScaffoldError, new_event
+
+    try:
+        path = new_event(lifeevents, name, dt.date.today().isoformat())
+    except ScaffoldError as err:
+        print(f"Not created: {err}", file=sys.stderr)
+        return 1
+    print(f"Created {path}. Replace every 'VUL IN', then run: wegwijzer check")
+    return 0
+
+
+def run_schema(out: Path) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(out):
+        print(f"Wrote {path}")
+    return 0
 
 
 def print_problems(problems: list[Problem]) -> None:

@@ -127,6 +127,34 @@ def collect(root: Path) -> tuple[Content, list[Problem]]:
     return content, problems
 
 
+def placeholders(doc: YamlDocument) -> list[Problem]:
+    """Text that still holds the scaffold's placeholder."""
+    from .scaffold import PLACEHOLDER
+
+    problems = []
+
+    def walk(value: Any, path: PathKey) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+        elif isinstance(value, str) and PLACEHOLDER in value:
+            problems.append(
+                Problem(
+                    doc.file,
+                    doc.line_of(path),
+                    format_path(path),
+                    "this is still a placeholder",
+                    "replace it with your own text",
+                )
+            )
+
+    walk(doc.data, ())
+    return problems
+
+
 def _read(path: Path, root: Path) -> tuple[YamlDocument | None, list[Problem]]:
     try:
         return read_yaml(path, root), []
@@ -171,6 +199,7 @@ def _load_event(path: Path, root: Path, content: Content) -> list[Problem]:
     if doc is None:
         return problems
     event, problems = validate(LifeEvent, doc.data, doc, ())
+    problems += placeholders(doc)
     if event is None:
         return problems
     if event.id != path.stem:

@@ -120,8 +120,20 @@ class ChannelKind(StrEnum):
 HUMAN_CHANNELS = frozenset({ChannelKind.phone, ChannelKind.walk_in})
 
 
+def _channel_schema(schema: dict[str, Any]) -> None:
+    # In YAML a channel may be just its kind ("- phone"); say so in the JSON Schema.
+    block = dict(schema)
+    schema.clear()
+    schema["anyOf"] = [
+        {"type": "string", "enum": [k.value for k in ChannelKind], "description": block["properties"]["kind"]["description"]},
+        block,
+    ]
+
+
 class Channel(Strict):
     """One way the citizen can do a step."""
+
+    model_config = ConfigDict(json_schema_extra=_channel_schema)
 
     kind: ChannelKind = Field(
         description="Hoe: phone (bellen), walk_in (langsgaan), online, chat, video of letter."

@@ -1,0 +1,68 @@
+"""Editors' tools: JSON Schema in sync, scaffold, and `wegwijzer check` exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wegwijzer.cli import main
+from wegwijzer.loader import collect
+from wegwijzer.scaffold import ScaffoldError, new_event
+from wegwijzer.schema import render, schemas
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_schemas_in_the_repo_match_the_model() -> None:
+    for name, schema in schemas().items():
+        shipped = ROOT / "schemas" / name
+        assert shipped.is_file(), f"schemas/{name} is missing: run 'wegwijzer schema'"
+        assert shipped.read_text("utf-8") == render(schema), (
+            f"schemas/{name} is out of date: run 'wegwijzer schema'"
+        )
+
+
+def test_schema_explains_fields_and_allows_channel_shorthand() -> None:
+    event = schemas()["lifeevent.schema.json"]
+    step = event["$defs"]["Step"]
+    assert step["additionalProperties"] is False
+    assert "werkwoord" in step["properties"]["title"]["description"]
+    channel = event["$defs"]["Channel"]["anyOf"]
+    assert channel[0]["enum"][:2] == ["phone", "walk_in"]
+    json.dumps(event)  # serialisable
+
+
+def test_scaffold_fails_only_on_its_placeholders(lifeevents: Path) -> None:
+    path = new_event(lifeevents, "ik-test", "2026-11-22")
+    _, problems = collect(lifeevents)
+    assert problems, "the scaffold should not pass the checks before it is filled in"
+    assert {p.file for p in problems} == {"lifeevents/ik-test.yaml"}
+    assert {p.message for p in problems} == {"this is still a placeholder"}
+    assert path.read_text("utf-8").startswith(
+        "# yaml-language-server: $schema=../schemas/lifeevent.schema.json"
+    )
+
+
+def test_scaffold_never_overwrites(lifeevents: Path) -> None:
+    before = (lifeevents / "verhuizen.yaml").read_bytes()
+    with pytest.raises(ScaffoldError, match="already exists — choose another name; nothing was changed"):
+        new_event(lifeevents, "verhuizen", "2026-11-22")
+    assert (lifeevents / "verhuizen.yaml").read_bytes() == before
+    with pytest.raises(ScaffoldError, match="cannot be used as a name"):
+        new_event(lifeevents, "../evil", "2026-11-22")
+
+
+def test_check_exit_codes(lifeevents: Path, capsys) -> None:
+    assert main(["check", "--lifeevents", str(lifeevents)]) == 0
+    assert "0 error(s)" in capsys.readouterr().out
+    assert main(["new", "ik-test", "--lifeevents", str(lifeevents)]) == 0
+    assert main(["new", "ik-test", "--lifeevents", str(lifeevents)]) == 1
+    assert main(["check", "--lifeevents", str(lifeevents)]) == 1
+    assert "ERROR: lifeevents/ik-test.yaml:9: title: this is still a placeholder" in capsys.readouterr().out
+
+
+def test_schema_command_writes_files(tmp_path: Path) -> None:
+    assert main(["schema", "--out", str(tmp_path / "s")]) == 0
+    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == sorted(schemas())
