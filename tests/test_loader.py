@@ -96,7 +96,7 @@ def test_wrong_type(lifeevents: Path) -> None:
 def test_wrong_choice(lifeevents: Path) -> None:
     edit(lifeevents, "phase: later", "phase: straks")
     assert messages(lifeevents) == [
-        f"{EVENT}:44: steps[2].phase: 'straks' is not allowed here — use one of: 'now', 'soon' or 'later'"
+        f"{EVENT}:45: steps[2].phase: 'straks' is not allowed here — use one of: 'now', 'soon' or 'later'"
     ]
 
 
@@ -119,7 +119,7 @@ def test_unknown_question(lifeevents: Path) -> None:
 def test_duplicate_step_id(lifeevents: Path) -> None:
     edit(lifeevents, "  - id: controleren", "  - id: inschrijven")
     assert messages(lifeevents) == [
-        f"{EVENT}:38: steps[2].id: the id 'inschrijven' is used twice (first on line 11)"
+        f"{EVENT}:39: steps[2].id: the id 'inschrijven' is used twice (first on line 11)"
         " — give each one its own id"
     ]
 

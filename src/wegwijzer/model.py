@@ -125,7 +125,11 @@ def _channel_schema(schema: dict[str, Any]) -> None:
     block = dict(schema)
     schema.clear()
     schema["anyOf"] = [
-        {"type": "string", "enum": [k.value for k in ChannelKind], "description": block["properties"]["kind"]["description"]},
+        {
+            "type": "string",
+            "enum": [k.value for k in ChannelKind],
+            "description": block["properties"]["kind"]["description"],
+        },
         block,
     ]
 

@@ -76,7 +76,8 @@ def new_event(lifeevents: Path, name: str, today: str) -> Path:
     """Write ``lifeevents/<name>.yaml`` from the template; never overwrite a file."""
     if not re.match(ID_PATTERN, name):
         raise ScaffoldError(
-            f"'{name}' cannot be used as a name — use lowercase letters, digits and hyphens, like 'ik-verhuis'"
+            f"'{name}' cannot be used as a name — "
+            "use lowercase letters, digits and hyphens, like 'ik-verhuis'"
         )
     if not lifeevents.is_dir():
         raise ScaffoldError(f"the folder {lifeevents} does not exist — run this in the project folder")
