@@ -67,7 +67,8 @@ def test_unknown_field_with_suggestion(lifeevents: Path) -> None:
     edit(lifeevents, "    why: De gemeente", "    waarom: x\n    why: De gemeente")
     [message] = messages(lifeevents)
     assert message.startswith(
-        f"{EVENT}:13: steps[0].waarom: unknown field 'waarom' — Fields allowed here: after, authorisation, automatic,"
+        f"{EVENT}:13: steps[0].waarom: unknown field 'waarom' — "
+        "Fields allowed here: after, authorisation, automatic,"
     )
     edit(lifeevents, "    waarom: x", "    titel: x")
     [message] = messages(lifeevents)
