@@ -8,7 +8,9 @@ import os
 import re
 from pathlib import Path
 
-from conftest import build
+from conftest import FIXTURES, build
+from wegwijzer.loader import load_content
+from wegwijzer.pages import Renderer, site_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -73,20 +75,26 @@ def test_guide_content(site_src: Path) -> None:
     assert "fonts.googleapis" not in html
 
 
-def test_text_from_yaml_is_escaped(site_src: Path) -> None:
+def test_html_in_yaml_is_refused_and_templates_escape_anyway(site_src: Path) -> None:
     event = site_src / "lifeevents" / "verhuizen.yaml"
     event.write_text(
         event.read_text("utf-8").replace(
-            "why: Post van de overheid komt nu op uw nieuwe adres.",
-            'why: "<script>alert(1)</script> <b>vet</b>"',
+            "why: Post van de overheid komt nu op uw nieuwe adres.", 'why: "<b>vet</b>"'
         ),
         "utf-8",
     )
-    code, site = build(site_src)
-    assert code == 0
-    html = (site / "gids" / "verhuizen" / "index.html").read_text("utf-8")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;vet&lt;/b&gt;" in html
-    assert "<script>alert(1)" not in html
+    code, _ = build(site_src)
+    assert code == 1
+    # Defence in depth: even text that skipped validation is escaped on the page.
+    content = load_content(FIXTURES / "site" / "lifeevents")
+    verhuizen = content.events["verhuizen"]
+    step = verhuizen.steps[0].model_copy(update={"why": "<script>alert(1)</script> & meer"})
+    content.events["verhuizen"] = verhuizen.model_copy(update={"steps": [step, *verhuizen.steps[1:]]})
+    content.origins[id(step)] = content.origin(verhuizen.steps[0])
+    spec = next(s for s in site_pages(content) if s.event_id == "verhuizen" and s.template == "guide.html")
+    html = Renderer(content).render(spec, lambda uri: uri).html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; meer" in html
+    assert "<script>alert" not in html
 
 
 def test_failed_build_leaves_site_untouched(site_src: Path, capsys) -> None:

@@ -37,7 +37,7 @@ def test_fixture_loads(lifeevents: Path) -> None:
 def test_broken_yaml(lifeevents: Path) -> None:
     edit(lifeevents, "title: Ik verhuis", "title: Ik verhuis: nu")
     assert messages(lifeevents) == [
-        f"{EVENT}:2: the file cannot be read as YAML: mapping values are not allowed here"
+        f"{EVENT}:2: the text on this line contains ': ', which YAML reads as the start of a new field"
         " — put text that contains ': ' between double quotes"
     ]
 
@@ -113,7 +113,7 @@ def test_unknown_question(lifeevents: Path) -> None:
     edit(lifeevents, "      huurtoeslag: true", "      huur: true")
     assert messages(lifeevents) == [
         f"{EVENT}:36: steps[1].only_if.huur: unknown question 'huur' — "
-        "Questions are listed in the 'questions' at the top of this file."
+        "Questions are listed in this file, under 'questions'."
     ]
 
 

@@ -105,7 +105,7 @@ def run_build(config_file: Path, site_dir: Path | None, *, pdf: bool = True) -> 
     if pdf:
         from .pdf import build_pdfs
 
-        results = build_pdfs(staging, progress=sys.stderr.isatty())
+        results = build_pdfs(staging, config.site_url or "", progress=sys.stderr.isatty())
         if results:
             each = sum(r.seconds for r in results) / len(results)
             print(f"{len(results)} checklist PDFs ({each:.2f} s each)")

@@ -30,10 +30,19 @@ Id = Annotated[
 ]
 
 
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
 def _one_line(value: str) -> str:
     value = " ".join(value.split())
     if not value:
         raise ValueError("is empty — write some text here")
+    tag = _HTML_TAG.search(value)
+    if tag:
+        raise ValueError(
+            f"contains HTML code '{tag.group(0)[:30]}' — "
+            "write plain text without < and >; the page does the layout"
+        )
     return value
 
 
@@ -52,7 +61,7 @@ def _https_url(value: str) -> str:
 
 Url = Annotated[str, AfterValidator(_https_url)]
 
-PHONE_PATTERN = re.compile(r"^(0\d[\d -]{6,14}\d|14 ?0\d{2,3}|\+\d[\d -]{7,16}\d)$")
+PHONE_PATTERN = re.compile(r"^(0\d[\d -]{5,14}\d|14 ?0\d{2,3}|\+\d[\d -]{7,16}\d)$")
 
 
 def _phone(value: Any) -> str:
@@ -82,6 +91,16 @@ def tel_href(phone: str) -> str:
     if digits.startswith("14"):
         return "tel:" + digits
     return "tel:+31" + digits[1:]
+
+
+def _postcode(value: Any) -> str:
+    text = str(value).strip().upper()
+    if not re.match(r"^\d{4} ?[A-Z]{2}$", text):
+        raise ValueError(f"'{value}' is not a full postcode — write it like 7511 JN")
+    return text
+
+
+Postcode = Annotated[str, BeforeValidator(_postcode)]
 
 
 class Strict(BaseModel):
@@ -318,7 +337,7 @@ class HelpPoint(Strict):
     kind: HelpPointKind
     municipality: Id = Field(description="De gemeente, uit registers/municipalities.yaml.")
     address: Text
-    postcode: Annotated[str, StringConstraints(pattern=r"^\d{4} ?[A-Z]{2}$")]
+    postcode: Postcode
     walk_in_hours: list[OpeningHours] = Field(default_factory=list)
     appointment_needed: bool = False
     phone: Phone | None = None

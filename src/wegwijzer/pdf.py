@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import mimetypes
 import re
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
 
-from .browser import launch, serve
+from .browser import launch
 from .checklist import CHECKLIST_DIR, PDF_DIR
 
+LOCAL_ORIGIN = "http://wegwijzer.invalid/"
+"""Where pages seem to come from when the site has no site_url; never contacted."""
 FIXED_DATE = b"D:20000101000000+00'00'"
 """PDF dates are replaced by this, so two builds of the same input are identical."""
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) ?\((D:[^)]*)\)")
@@ -33,21 +38,25 @@ def checklist_pages(site_dir: Path) -> list[tuple[str, str]]:
     return pages
 
 
-def build_pdfs(site_dir: Path, progress: bool = True) -> list[PdfResult]:
+def build_pdfs(site_dir: Path, site_url: str = "", progress: bool = True) -> list[PdfResult]:
     """Print every checklist page to ``pdf/<event>.pdf`` inside ``site_dir``.
 
     Pages are printed with JavaScript off: the full list, and a blank line for
-    the date, to be filled in by hand.
+    the date, to be filled in by hand. They are loaded as if from ``site_url``
+    (answered from ``site_dir``, nothing goes to the network), so links in the
+    PDF point to the public site and two builds give the same bytes.
     """
     from playwright.sync_api import sync_playwright
 
     pages = checklist_pages(site_dir)
     out_dir = site_dir / PDF_DIR
     out_dir.mkdir(exist_ok=True)
+    base = (site_url or LOCAL_ORIGIN).rstrip("/") + "/"
     results = []
-    with serve(site_dir) as base, sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = launch(playwright)
         context = browser.new_context(java_script_enabled=False)
+        context.route("**/*", lambda route: _answer_from(site_dir, base, route))
         page = context.new_page()
         for number, (event_id, url) in enumerate(pages, start=1):
             started = time.perf_counter()
@@ -66,6 +75,26 @@ def build_pdfs(site_dir: Path, progress: bool = True) -> list[PdfResult]:
             print(file=sys.stderr)
         browser.close()
     return results
+
+
+def _answer_from(site_dir: Path, base: str, route: Any) -> None:
+    """Answer a request for ``base``… from the built files; refuse everything else."""
+    url = route.request.url.split("#")[0].split("?")[0]
+    if not url.startswith(base):
+        route.abort()
+        return
+    relative = unquote(url[len(base) :])
+    target = (site_dir / relative).resolve()
+    if target.is_dir() or relative.endswith("/") or not relative:
+        target = target / "index.html"
+    if site_dir.resolve() not in target.parents or not target.is_file():
+        route.fulfill(status=404, body="")
+        return
+    route.fulfill(status=200, body=target.read_bytes(), content_type=_content_type(target))
+
+
+def _content_type(path: Path) -> str:
+    return mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 
 
 def fix_dates(pdf: bytes) -> bytes:

@@ -64,7 +64,7 @@ def _check_event(content: Content, event: LifeEvent) -> list[Problem]:
                 [question],
                 question_ids,
                 "question",
-                "the 'questions' at the top of this file",
+                "this file, under 'questions'",
             )
         for dep_index, dep in enumerate(step.after):
             if dep == step.id:
@@ -77,7 +77,7 @@ def _check_event(content: Content, event: LifeEvent) -> list[Problem]:
                 )
             else:
                 problems += _unknown(
-                    origin, (*at, "after", dep_index), [dep], step_ids, "step", "the steps in this file"
+                    origin, (*at, "after", dep_index), [dep], step_ids, "step", "this file, under 'steps'"
                 )
     if not problems:
         problems += _cycles(origin, event)
@@ -92,11 +92,19 @@ def _unknown(
         origin.problem(
             at,
             f"unknown {kind} '{name}'",
-            f"{did_you_mean(name, known)}{kind.capitalize()}s are listed in {where}.",
+            f"{did_you_mean(name, known)}{_plural(kind).capitalize()} are listed in {where}.",
         )
         for name in names
         if name not in known
     ]
+
+
+def _plural(kind: str) -> str:
+    return "municipalities" if kind == "municipality" else f"{kind}s"
+
+
+def _plural(kind: str) -> str:
+    return "municipalities" if kind == "municipality" else f"{kind}s"
 
 
 def _duplicates(origin: Origin, field: str, ids: list[str]) -> list[Problem]:

@@ -12,6 +12,8 @@ from .problems import Problem
 
 MAX_BYTES = 2_000_000
 """Content files larger than this are refused: no guide needs that much text."""
+MAX_VALUES = 100_000
+"""More values than this (e.g. through YAML aliases) are refused before they use up memory."""
 
 PathKey = tuple[str | int, ...]
 
@@ -45,12 +47,18 @@ def format_path(path: PathKey) -> str:
     return text
 
 
+class _TooMany(Exception):
+    pass
+
+
 class _DuplicateKey(Exception):
     def __init__(self, key: str, line: int, first_line: int):
         self.key, self.line, self.first_line = key, line, first_line
 
 
 def _walk(loader: yaml.SafeLoader, node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) -> Any:
+    if len(lines) > MAX_VALUES:
+        raise _TooMany()
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
@@ -65,12 +73,20 @@ def _walk(loader: yaml.SafeLoader, node: yaml.Node, path: PathKey, lines: dict[P
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_walk(loader, item, (*path, i), lines) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:
+        # Looks like a date or number but is not one ("2026-02-30"): keep the text,
+        # so validation can say what is wrong with it.
+        return node.value
 
 
 def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse YAML text; raise :class:`Problem`-carrying ``YamlProblem`` when it is broken."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as err:
+        raise _control_character(text, err, file) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -87,12 +103,30 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
                 "keep one of them and delete the other",
             )
         ) from None
+    except _TooMany:
+        raise YamlProblem(
+            Problem(
+                file,
+                1,
+                "",
+                f"the file holds more than {MAX_VALUES} values",
+                "a content file should be far smaller; remove repeated blocks ('&' and '*' copies)",
+            )
+        ) from None
+    except RecursionError:
+        raise YamlProblem(
+            Problem(file, 1, "", "the file is nested too deeply", "use fewer levels of indenting")
+        ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if err.context and "quoted scalar" in err.context and err.context_mark:
+            mark = err.context_mark
         line = mark.line + 1 if mark else 1
         raise YamlProblem(
             Problem(file, line, "", _plain_yaml_error(err, text, line), _yaml_fix(err, text, line))
         ) from None
+    except yaml.reader.ReaderError as err:
+        raise _control_character(text, err, file) from None
     except yaml.YAMLError as err:
         raise YamlProblem(
             Problem(
@@ -104,6 +138,19 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     return YamlDocument(file, data, lines)
 
 
+def _control_character(text: str, err: yaml.reader.ReaderError, file: str) -> YamlProblem:
+    line = text[: err.position].count("\n") + 1
+    return YamlProblem(
+        Problem(
+            file,
+            line,
+            "",
+            "this line contains a hidden control character that YAML does not allow",
+            "retype the line, or delete the invisible character",
+        )
+    )
+
+
 def _source_line(text: str, line: int) -> str:
     all_lines = text.splitlines()
     return all_lines[line - 1] if 0 < line <= len(all_lines) else ""
@@ -112,13 +159,29 @@ def _source_line(text: str, line: int) -> str:
 def _plain_yaml_error(err: yaml.MarkedYAMLError, text: str, line: int) -> str:
     if "\t" in _source_line(text, line) or "found character '\\t'" in str(err):
         return "this line contains a tab character, which YAML does not allow for indenting"
+    if err.context and "quoted scalar" in err.context:
+        return "a quote opens on this line but is never closed"
+    if _is_indent_problem(err, text, line):
+        return "this line is indented differently from the lines around it"
+    if "mapping values are not allowed" in (err.problem or ""):
+        return "the text on this line contains ': ', which YAML reads as the start of a new field"
     problem = err.problem or "the YAML is broken here"
     return f"the file cannot be read as YAML: {problem}"
+
+
+def _is_indent_problem(err: yaml.MarkedYAMLError, text: str, line: int) -> bool:
+    # "key: value" that YAML cannot place: with one ': ' on the line it is the indenting.
+    source = _source_line(text, line)
+    return "mapping values are not allowed" in (err.problem or "") and source.count(": ") <= 1
 
 
 def _yaml_fix(err: yaml.MarkedYAMLError, text: str, line: int) -> str:
     if "\t" in _source_line(text, line) or "found character '\\t'" in str(err):
         return "replace the tab with spaces"
+    if err.context and "quoted scalar" in err.context:
+        return "add the closing quote at the end of the text"
+    if _is_indent_problem(err, text, line):
+        return "use the same number of spaces as the other fields in this block"
     problem = err.problem or ""
     if "mapping values are not allowed" in problem:
         return "put text that contains ': ' between double quotes"

@@ -1,0 +1,135 @@
+"""Bad input never crashes and never damages the published site.
+
+tests/fixtures/bad/ holds a corpus of broken files. Each starts with
+``# target:`` (the file it replaces in the fixture site's lifeevents/) and
+``# expect:`` (the one message an editor must see, or ``ok``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, build
+from test_build import tree_digest
+from wegwijzer.loader import collect
+from wegwijzer.yamlsource import YamlProblem, parse_yaml
+
+CORPUS = sorted((FIXTURES / "bad").glob("*.yaml"))
+
+
+def header(path: Path) -> tuple[str, str]:
+    lines = path.read_bytes().removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    target = lines[0].decode().removeprefix("# target: ").strip()
+    expect = lines[1].decode().removeprefix("# expect: ").strip()
+    return target, expect
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    src = tmp_path_factory.mktemp("robust") / "src"
+    shutil.copytree(FIXTURES / "site", src)
+    code, _ = build(src)
+    assert code == 0
+    return src
+
+
+@pytest.fixture
+def src(built: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "src"
+    shutil.copytree(built, copy)
+    return copy
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CORPUS) >= 30
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=[p.stem for p in CORPUS])
+def test_bad_input_gives_one_clear_message_and_keeps_the_site(case: Path, src: Path, capsys) -> None:
+    target, expect = header(case)
+    (src / "lifeevents" / target).write_bytes(case.read_bytes())
+    _, problems = collect(src / "lifeevents")
+    errors = [str(p) for p in problems if p.is_error]
+    if expect == "ok":
+        assert errors == []
+        return
+    assert errors == [expect]
+    assert expect.startswith(f"lifeevents/{target}:")
+    before = tree_digest(src / "site")
+    code, site = build(src)
+    assert code == 1
+    assert tree_digest(site) == before
+    assert expect in capsys.readouterr().err
+
+
+def test_huge_file_is_refused(src: Path) -> None:
+    path = src / "lifeevents" / "verhuizen.yaml"
+    path.write_text("# " + "x" * 10_000_000 + "\n", "utf-8")
+    _, problems = collect(src / "lifeevents")
+    assert [str(p) for p in problems] == [
+        "lifeevents/verhuizen.yaml:1: the file is too large (10 MB)"
+        " — a content file should be far smaller; split it or remove what is not needed"
+    ]
+
+
+def test_missing_register_fails_the_build_and_keeps_the_site(src: Path) -> None:
+    before = tree_digest(src / "site")
+    (src / "lifeevents" / "registers" / "municipalities.yaml").unlink()
+    _, problems = collect(src / "lifeevents")
+    assert [str(p) for p in problems] == [
+        "lifeevents/registers/municipalities.yaml: this register is missing"
+        " — create lifeevents/registers/municipalities.yaml; it may hold an empty list: []"
+    ]
+    code, site = build(src)
+    assert code == 1 and tree_digest(site) == before
+
+
+def test_two_builds_are_byte_identical(src: Path, tmp_path: Path) -> None:
+    code, site = build(src, pdf=True)
+    assert code == 0
+    first = tree_digest(site)
+    code, site = build(src, pdf=True)
+    assert code == 0
+    assert tree_digest(site) == first
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_random_text_never_crashes_the_parser(text: str) -> None:
+    try:
+        parse_yaml(text, "lifeevents/x.yaml")
+    except YamlProblem as err:
+        assert err.problem.file == "lifeevents/x.yaml" and err.problem.line >= 1
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20) | st.dates().map(str),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["id", "title", "steps", "why", "channels", "x"]) | st.text(max_size=8),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=yaml_values)
+def test_random_event_data_loads_or_reports_clean_problems(data, tmp_path_factory) -> None:
+    import yaml
+
+    root = tmp_path_factory.mktemp("fuzz") / "lifeevents"
+    shutil.copytree(FIXTURES / "site" / "lifeevents", root)
+    (root / "verhuizen.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    content, problems = collect(root)
+    for problem in problems:
+        assert problem.file.startswith("lifeevents/") and problem.message
+    assert problems or "verhuizen" in content.events
