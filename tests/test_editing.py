@@ -66,3 +66,33 @@ def test_check_exit_codes(lifeevents: Path, capsys) -> None:
 def test_schema_command_writes_files(tmp_path: Path) -> None:
     assert main(["schema", "--out", str(tmp_path / "s")]) == 0
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == sorted(schemas())
+
+
+def test_stale_content_is_named_with_its_owner(lifeevents: Path) -> None:
+    import datetime as dt
+
+    from wegwijzer.freshness import stale_content
+
+    content, _ = collect(lifeevents)
+    recent = stale_content(content, dt.date(2026, 12, 1), 365)
+    assert [p.message for p in recent] == ["nobody has recorded when 'Stadskantoor Enschede' was checked"]
+    messages = [str(p) for p in stale_content(content, dt.date(2028, 1, 1), 365)]
+    assert (
+        "lifeevents/verhuizen.yaml:6: reviewed: last checked on 2026-11-01, 426 days ago — Testredactie"
+        " should check it and set 'reviewed' to the date of checking" in messages
+    )
+    assert (
+        "lifeevents/registers/helppoints.yaml:1: [0].id: nobody has recorded when 'Stadskantoor Enschede'"
+        " was checked — check the details with the help point and add 'checked: <date>'" in messages
+    )
+    assert all(not p.is_error for p in stale_content(content, dt.date(2028, 1, 1), 365))
+
+
+def test_check_shows_stale_warnings_without_failing(lifeevents: Path, capsys) -> None:
+    import datetime as dt
+
+    from wegwijzer.cli import run_check
+
+    assert run_check(lifeevents, 365, today=dt.date(2028, 1, 1)) == 0
+    out = capsys.readouterr().out
+    assert "WARNING: lifeevents/verhuizen.yaml:6: reviewed: last checked on 2026-11-01" in out

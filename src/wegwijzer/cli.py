@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import shutil
 import sys
 import time
 from pathlib import Path
 
+from .freshness import stale_content
 from .loader import collect
 from .problems import Problem
 
@@ -19,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
 
     check = sub.add_parser("check", help="check the content without building (fast)")
     check.add_argument("--lifeevents", default="lifeevents", type=Path, help="the content folder")
+    check.add_argument(
+        "--review-after-days", default=365, type=int, help="warn about content older than this"
+    )
 
     build = sub.add_parser("build", help="build the site; the old site stays if the build fails")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
@@ -38,14 +43,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         return run_schema(args.out)
     if args.command == "check":
-        return run_check(args.lifeevents)
+        return run_check(args.lifeevents, args.review_after_days)
     return run_build(args.config_file, args.site_dir, pdf=not args.no_pdf)
 
 
-def run_check(lifeevents: Path) -> int:
+def run_check(lifeevents: Path, review_after_days: int = 365, today: dt.date | None = None) -> int:
     """Print every problem; exit code 1 when there is an error."""
     started = time.perf_counter()
-    _, problems = collect(lifeevents)
+    content, problems = collect(lifeevents)
+    if not any(p.is_error for p in problems):
+        problems += stale_content(content, today or dt.date.today(), review_after_days)
     print_problems(problems)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
@@ -55,8 +62,6 @@ def run_check(lifeevents: Path) -> int:
 
 
 def run_new(lifeevents: Path, name: str) -> int:
-    import datetime as dt
-
     from .scaffold import ScaffoldError, new_event
 
     try:

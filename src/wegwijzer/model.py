@@ -347,7 +347,8 @@ class HelpPoint(Strict):
         default_factory=list, description="Organisaties waar dit loket een directe lijn mee heeft."
     )
     source: Url | None = None
-    checked: dt.date | None = None
+    checked: dt.date | None = Field(None, description="Datum waarop de gegevens zijn nagekeken.")
+    owner: Text | None = Field(None, description="Wie deze gegevens bijhoudt (naam of team).")
 
 
 class Municipality(Strict):

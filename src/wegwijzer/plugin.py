@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .freshness import stale_content
 from .loader import Content, collect
 from .pages import PageSpec, Renderer, site_files, site_pages
 from .problems import Problem
@@ -34,6 +36,10 @@ class WegwijzerConfig(base.Config):
     """Folder with the life-event YAML files and registers/, relative to mkdocs.yml."""
     language = c.Choice(("nl",), default="nl")
     """Language of the interface strings on generated pages."""
+    review_after_days = c.Type(int, default=365)
+    """Warn (naming the owner) when a guide or help point was last checked longer ago than this."""
+    strict_warnings = c.Type(bool, default=False)
+    """Log content warnings as MkDocs warnings, so that `mkdocs build --strict` fails on them too."""
 
 
 class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
@@ -52,7 +58,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         if not self.config.enabled:
             return config
         content, problems = collect(self.lifeevents_path(config))
-        report(problems)
+        if not any(p.is_error for p in problems):
+            problems += stale_content(content, dt.date.today(), self.config.review_after_days)
+        report(problems, self.config.strict_warnings)
         errors = [p for p in problems if p.is_error]
         if errors:
             noun = "problem" if len(errors) == 1 else "problems"
@@ -130,7 +138,17 @@ def _package_assets() -> dict[str, str]:
     }
 
 
-def report(problems: list[Problem]) -> None:
-    """Send problems to the plugin logger: errors as errors, the rest as warnings."""
+def report(problems: list[Problem], strict_warnings: bool = False) -> None:
+    """Send problems to the plugin logger.
+
+    Errors are logged as errors (the build stops). Warnings are logged as
+    information, so they show on every build and rebuild without failing a
+    strict build, unless ``strict_warnings`` is set.
+    """
     for problem in sorted(problems):
-        (log.error if problem.is_error else log.warning)(str(problem))
+        if problem.is_error:
+            log.error(str(problem))
+        elif strict_warnings:
+            log.warning(str(problem))
+        else:
+            log.info(f"warning: {problem}")
