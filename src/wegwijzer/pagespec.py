@@ -19,6 +19,9 @@ class PageSpec:
     """Extra values for the template."""
     meta: Mapping[str, Any] = field(default_factory=dict)
     """Extra front matter, e.g. ``hide: [toc]`` for Material."""
+    in_nav: bool = True
+    """False for pages reached through links only (checklists, one page per municipality):
+    they stay out of the navigation, which Material renders into every page."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -95,7 +95,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                     f"{config.docs_dir}/{spec.src_uri}: this page is made by Wegwijzer "
                     "— rename or remove the hand-written file"
                 )
-            files.append(File.generated(config, spec.src_uri, content=_front_matter(spec)))
+            inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, spec.src_uri, content=_front_matter(spec), inclusion=inclusion)
+            )
         for data in site_files(self.content, self.config.language, config.use_directory_urls):
             files.append(File.generated(config, data.src_uri, content=data.content))
         for name, text in _package_assets().items():

@@ -17,6 +17,9 @@ MAX_VALUES = 100_000
 
 PathKey = tuple[str | int, ...]
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML has it (much faster); the pure-Python one otherwise."""
+
 
 @dataclass
 class YamlDocument:
@@ -56,7 +59,7 @@ class _DuplicateKey(Exception):
         self.key, self.line, self.first_line = key, line, first_line
 
 
-def _walk(loader: yaml.SafeLoader, node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) -> Any:
+def _walk(loader: Any, node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) -> Any:
     if len(lines) > MAX_VALUES:
         raise _TooMany()
     lines.setdefault(path, node.start_mark.line + 1)
@@ -84,7 +87,7 @@ def _walk(loader: yaml.SafeLoader, node: yaml.Node, path: PathKey, lines: dict[P
 def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse YAML text; raise :class:`Problem`-carrying ``YamlProblem`` when it is broken."""
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _LOADER(text)
     except yaml.reader.ReaderError as err:
         raise _control_character(text, err, file) from None
     try:

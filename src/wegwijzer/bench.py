@@ -1,0 +1,147 @@
+"""Benchmarks (``scripts/bench``): measured facts, not timed tests.
+
+Each section prints a small table. ``python -m wegwijzer.bench --help`` lists them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _child_build(config: Path, site: Path, pdf: bool) -> None:
+    """Run inside a fresh process: time each phase of a build, print JSON."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from .loader import collect
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    times = {}
+    started = time.perf_counter()
+    collect(config.parent / "lifeevents")
+    times["load + references"] = time.perf_counter() - started
+    started = time.perf_counter()
+    cfg = load_config(str(config), site_dir=str(site))
+    build(cfg)
+    times["mkdocs build (all pages)"] = time.perf_counter() - started
+    if pdf:
+        from .pdf import build_pdfs
+
+        started = time.perf_counter()
+        build_pdfs(site, cfg.site_url or "", progress=False)
+        times["checklist PDFs"] = time.perf_counter() - started
+    times["peak memory (MiB)"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(times))
+
+
+def _run_child(config: Path, site: Path, pdf: bool) -> dict[str, float]:
+    started = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "wegwijzer.bench", "--child", str(config), str(site), "1" if pdf else "0"],
+        check=True, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["total wall time"] = time.perf_counter() - started
+    return result
+
+
+def _plain_build(config: Path, site: Path) -> dict[str, float]:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    wall = time.perf_counter() - started
+    return {"total wall time": wall, "peak memory (MiB)": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def _table(title: str, rows: list[tuple[str, str]]) -> None:
+    width = max(len(name) for name, _ in rows)
+    print(f"\n{title}\n" + "-" * len(title))
+    for name, value in rows:
+        print(f"  {name.ljust(width)}  {value}")
+
+
+def bench_example(args: argparse.Namespace) -> None:
+    """The example site: build without browser checks (target ≤ 5 s), and with PDFs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = _run_child(ROOT / "mkdocs.yml", Path(tmp) / "site", pdf=False)
+        full = _run_child(ROOT / "mkdocs.yml", Path(tmp) / "site2", pdf=True)
+    events = len(list((ROOT / "lifeevents").glob("*.yaml")))
+    rows = [(k, f"{v:.2f}") for k, v in plain.items()]
+    rows.append(("target: build without browser checks", "≤ 5 s: " + ("met" if plain["total wall time"] <= 5 else "NOT met")))
+    rows.append(("checklist PDFs, per guide", f"{full.get('checklist PDFs', 0) / max(events, 1):.2f} s"))
+    _table("Example site", rows)
+
+
+def bench_scale(args: argparse.Namespace) -> None:
+    """A synthetic site (N events × M steps, K help points) against plain mkdocs-material."""
+    from .synthetic import write_plain_site, write_site
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        config = write_site(base / "synthetic", args.events, args.steps, args.helppoints, ROOT / "theme", args.seed)
+        ours = _run_child(config, base / "synthetic" / "site", pdf=False)
+        pages = sum(1 for _ in (base / "synthetic" / "site").rglob("index.html"))
+        baseline_config = write_plain_site(base / "plain", pages, args.seed)
+        plain = _plain_build(baseline_config, base / "plain" / "site")
+    rows = [(k, f"{v:.2f}") for k, v in ours.items()]
+    rows.append(("pages built", str(pages)))
+    rows.append(("plain mkdocs-material, same number of pages", f"{plain['total wall time']:.2f} s"))
+    rows.append(("ratio wegwijzer / plain", f"{ours['total wall time'] / plain['total wall time']:.2f}"))
+    met = ours["total wall time"] <= 60 and ours["peak memory (MiB)"] <= 1024
+    rows.append(("target ≤ 60 s and ≤ 1 GiB", "met" if met else "NOT met"))
+    _table(f"Synthetic site: {args.events} events × {args.steps} steps, {args.helppoints} help points", rows)
+
+
+SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
+    "example": bench_example,
+    "scale": bench_scale,
+}
+"""Benchmark sections, run in this order; other modules add theirs with :func:`section`."""
+
+
+def section(name: str) -> Callable[[Callable[[argparse.Namespace], None]], Callable[[argparse.Namespace], None]]:
+    """Register a benchmark section."""
+
+    def register(function: Callable[[argparse.Namespace], None]) -> Callable[[argparse.Namespace], None]:
+        SECTIONS[name] = function
+        return function
+
+    return register
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        _child_build(Path(argv[1]), Path(argv[2]), argv[3] == "1")
+        return 0
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__)
+    parser.add_argument("sections", nargs="*", help=f"which to run (default: all): {', '.join(SECTIONS)}")
+    parser.add_argument("--events", type=int, default=1000)
+    parser.add_argument("--steps", type=int, default=10)
+    parser.add_argument("--helppoints", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    for name in args.sections or list(SECTIONS):
+        if name not in SECTIONS:
+            parser.error(f"unknown section '{name}'; choose from {', '.join(SECTIONS)}")
+        SECTIONS[name](args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
