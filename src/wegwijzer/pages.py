@@ -51,12 +51,18 @@ def strings(lang: str = "nl") -> dict[str, Any]:
     return yaml.safe_load(text)
 
 
-def site_pages(content: Content, lang: str = "nl") -> list[PageSpec]:
-    """Every page Wegwijzer adds to the site, in navigation order."""
+def site_pages(content: Content, lang: str = "nl", max_guides_in_nav: int = 30) -> list[PageSpec]:
+    """Every page Wegwijzer adds to the site, in navigation order.
+
+    With more guides than ``max_guides_in_nav`` the guides are listed on the home
+    page only: a menu that long helps nobody, and Material renders the whole
+    menu into every page (build time grows with the square of the pages).
+    """
     t = strings(lang)
+    in_nav = len(content.events) <= max_guides_in_nav
     pages = [PageSpec(HOME, t["home_title"], "home.html", meta={"hide": ["navigation", "toc"]})]
     pages += [
-        PageSpec(guide_uri(event.id), event.title, "guide.html", event.id)
+        PageSpec(guide_uri(event.id), event.title, "guide.html", event.id, in_nav=in_nav)
         for event in content.events.values()
     ]
     pages += checklist_pages(content, t)

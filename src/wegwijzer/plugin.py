@@ -38,6 +38,8 @@ class WegwijzerConfig(base.Config):
     """Language of the interface strings on generated pages."""
     review_after_days = c.Type(int, default=365)
     """Warn (naming the owner) when a guide or help point was last checked longer ago than this."""
+    max_guides_in_nav = c.Type(int, default=30)
+    """Above this many guides, they are listed on the home page but not in the menu."""
     strict_warnings = c.Type(bool, default=False)
     """Log content warnings as MkDocs warnings, so that `mkdocs build --strict` fails on them too."""
 
@@ -70,7 +72,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             )
         self.content = content
         self.renderer = Renderer(content, self.config.language, config.site_url or "")
-        self.specs = {spec.src_uri: spec for spec in site_pages(content, self.config.language)}
+        self.specs = {
+            spec.src_uri: spec
+            for spec in site_pages(content, self.config.language, self.config.max_guides_in_nav)
+        }
         for name in _package_assets():
             uri = f"{ASSETS_DIR}/{name}"
             if name.endswith(".css") and uri not in config.extra_css:
