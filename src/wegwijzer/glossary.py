@@ -33,10 +33,10 @@ class TermMarker:
     terms first seen since the previous call, to explain them right there.
     """
 
-    def __init__(self, terms: Iterable[GlossaryTerm], link: str):
+    def __init__(self, terms: Iterable[GlossaryTerm], link: str, pattern: re.Pattern[str] | None = None):
         self.terms = list(terms)
         self._by_form = {f.lower(): t for t in self.terms for f in t.all_forms}
-        self._pattern = term_pattern(self.terms)
+        self._pattern = pattern if pattern is not None else term_pattern(self.terms)
         self._link = link
         self._seen: set[str] = set()
         self._new: list[GlossaryTerm] = []

@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from .checklist import checklist_pages, checklist_uri, pdf_uri, qr_svg, short_url
 from .contact import contact_lines, primary_phone
 from .finder import FINDER, finder_files, finder_pages
-from .glossary import TermMarker, anchor
+from .glossary import TermMarker, anchor, term_pattern
 from .loader import Content
 from .model import ChannelKind, LifeEvent, Phase, Step, tel_href
 from .overview import data_uri, overview_files
@@ -110,11 +110,12 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
+        self._terms = term_pattern(content.glossary.values())
         self.env.filters["tel"] = tel_href
         self.env.globals.update(t=self.t, ChannelKind=ChannelKind, qr_svg=qr_svg, short_url=short_url)
 
     def render(self, spec: PageSpec, link: Link) -> RenderedPage:
-        marker = TermMarker(self.content.glossary.values(), link(GLOSSARY))
+        marker = TermMarker(self.content.glossary.values(), link(GLOSSARY), self._terms)
         context: dict[str, Any] = {
             "page": spec,
             "content": self.content,
