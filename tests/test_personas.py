@@ -59,3 +59,43 @@ def test_bram_his_father_died(content) -> None:
     assert kinderbijslag.unsure == ("kinderen-thuis",)
     assert planned[position(planned, "aangifte")].due == dt.date(2026, 11, 8)
     assert_reachable(content, planned)
+
+
+def test_annie_her_husband_moves_into_a_care_home(content) -> None:
+    # Annie (72): married, both get AOW, rented home, Joost had home care; she acts for him.
+    planned = plan(
+        content,
+        ["verpleeghuis"],
+        {"getrouwd": "ja", "aow": "ja", "huurhuis": "ja", "thuiszorg": "ja"},
+        event_date=dt.date(2026, 12, 1),
+        for_someone_else=True,
+    )
+    assert planned[0].step.id == "machtiging"  # acting for Joost: authorisation first
+    for step_id in ("aow", "eigen-bijdrage", "thuiszorg", "toeslagen", "huur", "hulp-thuis"):
+        position(planned, step_id)
+    assert position(planned, "zorgkantoor") < position(planned, "thuiszorg") < position(planned, "aow")
+    assert planned[position(planned, "aow")].due == dt.date(2026, 12, 29)
+    assert_reachable(content, planned)
+
+
+def test_gerard_income_too_low_after_moving(content) -> None:
+    # Gerard: four children, moved to a cheaper rented home, prefers to phone, has unpaid bills.
+    planned = plan(
+        content,
+        ["minder-inkomen"],
+        {"huurhuis": "ja", "kinderen": "ja", "schulden": "ja", "verhuisd": "ja"},
+    )
+    for step_id in ("huurtoeslag-nieuw", "kindgebonden-budget", "kwijtschelding", "schuldhulp", "toeslagen"):
+        position(planned, step_id)
+    assert position(planned, "schuldhulp") < position(planned, "kwijtschelding")
+    assert all(p.step.channels[0].kind.value == "phone" for p in planned), "Gerard calls: phone comes first"
+    assert_reachable(content, planned)
+    without_debts = plan(content, ["minder-inkomen"], {"schulden": "nee", "kinderen": "nee"})
+    assert "schuldhulp" not in [p.step.id for p in without_debts]
+
+
+def test_bram_with_money_worries_sees_shared_steps_once(content) -> None:
+    planned = plan(content, ["overlijden", "minder-inkomen"], {"partner": "ja", "schulden": "ja"})
+    shared = [p.step.shared for p in planned if p.step.shared]
+    assert shared.count("toeslagen-doorgeven") == 1  # both guides have it; it shows once
+    assert len(shared) == len(set(shared))
