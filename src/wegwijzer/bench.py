@@ -107,9 +107,17 @@ def bench_scale(args: argparse.Namespace) -> None:
     _table(f"Synthetic site: {args.events} events × {args.steps} steps, {args.helppoints} help points", rows)
 
 
+def bench_finder(args: argparse.Namespace) -> None:
+    """The loket finder: index size for 1,000 help points, lookups in Chromium at 360 px, CPU 4x slower."""
+    from .bench_finder import measure, rows
+
+    _table("Loket finder: every municipality, 1,000 help points", rows(measure(points=1000, rate=4)))
+
+
 SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
     "example": bench_example,
     "scale": bench_scale,
+    "finder": bench_finder,
 }
 """Benchmark sections, run in this order; other modules add theirs with :func:`section`."""
 

@@ -1,38 +1,370 @@
-"""The help-point finder: where a citizen can go or call for help, per municipality."""
+"""The help-point finder: where a citizen can go or call for help, per municipality.
+
+Three outputs, all built from the same :class:`Place` list:
+
+- the finder page (``loket/``): a type-ahead over every municipality, shown by
+  the page's script, and an A–Z list of links that works without JavaScript;
+- one static page per municipality (``loket/<id>/``) with its help points, the
+  municipality's own number, and the national organisations per life event;
+- a compact JSON index (:func:`finder_index`) that the script reads.
+
+:func:`find` is the reference for how the script matches what people type; the
+browser tests check that both give the same answers.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from .loader import Content
-from .model import HelpPoint, Municipality
+from .model import HelpPoint, HelpPointKind, LifeEvent, Municipality, OpeningHours, Organisation
 from .pagespec import DataFile, PageSpec
 
 FINDER = "loket/index.md"
+INDEX_URI = "assets/wegwijzer/loket.json"
+"""Where the build writes the finder's JSON index."""
+INDEX_VERSION = 1
+
+KIND_ORDER: tuple[HelpPointKind, ...] = (
+    HelpPointKind.cross_government_counter,
+    HelpPointKind.library_ido,
+    HelpPointKind.neighbourhood_team,
+    HelpPointKind.municipal_counter,
+    HelpPointKind.social_counsellor,
+    HelpPointKind.tax_support,
+)
+"""The order help points are shown in: the broadest human help first."""
+
+MAX_OPTIONS = 10
+"""At most this many municipalities are offered while typing (as in assets/finder.js)."""
+
+_POSTCODE = re.compile(r"^(\d{4})(?: ?[a-z]{2})?$")
+_ARTICLE = re.compile(r"^['\u2019](s|t)[ -]")
 
 
-def help_points_by_municipality(content: Content) -> list[tuple[Municipality, list[HelpPoint]]]:
-    """Municipalities that have help points, A–Z, each with its points."""
+def place_uri(municipality_id: str) -> str:
+    """The static page of one municipality."""
+    return f"loket/{municipality_id}.md"
+
+
+def normalise(text: str) -> str:
+    """Lower case, without accents or punctuation: what matching compares."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def sort_key(name: str) -> str:
+    """A–Z order as Dutch lists use it: "'s-Hertogenbosch" goes under H."""
+    return normalise(_ARTICLE.sub("", name.casefold()))
+
+
+@dataclass(frozen=True)
+class Place:
+    """A municipality with its help points, in the order they are shown."""
+
+    municipality: Municipality
+    points: tuple[HelpPoint, ...]
+
+    @property
+    def letter(self) -> str:
+        return (sort_key(self.municipality.name)[:1] or "#").upper()
+
+
+def ordered_points(points: Iterable[HelpPoint]) -> tuple[HelpPoint, ...]:
+    """Help points by kind (see :data:`KIND_ORDER`), then by name."""
+    return tuple(sorted(points, key=lambda p: (KIND_ORDER.index(p.kind), p.name.casefold())))
+
+
+def places(content: Content) -> list[Place]:
+    """Every municipality in the register, A–Z, each with its help points (maybe none)."""
     grouped: dict[str, list[HelpPoint]] = {}
     for point in content.helppoints.values():
         grouped.setdefault(point.municipality, []).append(point)
-    municipalities = content.municipalities
     return [
-        (municipalities[m], points)
-        for m, points in sorted(grouped.items(), key=lambda kv: municipalities[kv[0]].name)
+        Place(m, ordered_points(grouped.get(m.id, ())))
+        for m in sorted(content.municipalities.values(), key=lambda m: (sort_key(m.name), m.id))
     ]
 
 
-def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
-    return [
-        PageSpec(
-            FINDER,
-            t["finder_title"],
-            "finder.html",
-            context={"by_municipality": help_points_by_municipality(content)},
+def by_letter(all_places: Iterable[Place]) -> list[tuple[str, list[Place]]]:
+    """Places grouped by first letter, for the A–Z list."""
+    groups: dict[str, list[Place]] = {}
+    for place in all_places:
+        groups.setdefault(place.letter, []).append(place)
+    return list(groups.items())
+
+
+def national_organisations(event: LifeEvent, organisations: Mapping[str, Organisation]) -> list[Organisation]:
+    """The organisations an event's steps refer to that have a national phone line, in step order.
+
+    Organisations without a national number (the municipality, a notary, the
+    health insurer) are left out: the finder shows the municipality's own
+    number, and the guide says where to find the others.
+    """
+    seen: dict[str, Organisation] = {}
+    for step in event.steps:
+        organisation = organisations[step.organisation]
+        if organisation.phone and organisation.id not in seen:
+            seen[organisation.id] = organisation
+    return list(seen.values())
+
+
+def postcode_number(query: str) -> int | None:
+    """The 4 digits of a postcode ("7511" or "7511 AB"), or None."""
+    match = _POSTCODE.match(normalise(query))
+    return int(match.group(1)) if match else None
+
+
+def covers(municipality: Municipality, number: int) -> bool:
+    """Whether one of the municipality's postcode ranges holds ``number``."""
+    for span in municipality.postcodes:
+        low, high = (int(part) for part in span.split("-"))
+        if low <= number <= high:
+            return True
+    return False
+
+
+def find(municipalities: Iterable[Municipality], query: str) -> list[Municipality]:
+    """The municipalities that match what was typed, best first.
+
+    A postcode gives the municipalities whose ranges hold it (A–Z). A name
+    matches when the whole name starts with it, then when a word of the name
+    does ("bosch" finds "'s-Hertogenbosch"), then when it occurs anywhere.
+    """
+    everything = sorted(municipalities, key=lambda m: (sort_key(m.name), m.id))
+    number = postcode_number(query)
+    if number is not None:
+        return [m for m in everything if covers(m, number)]
+    wanted = normalise(query)
+    if not wanted:
+        return []
+    ranked = []
+    for position, municipality in enumerate(everything):
+        name = normalise(municipality.name)
+        if name.startswith(wanted) or sort_key(municipality.name).startswith(wanted):
+            tier = 0
+        elif any(word.startswith(wanted) for word in name.split()):
+            tier = 1
+        elif wanted in name:
+            tier = 2
+        else:
+            continue
+        ranked.append((tier, position, municipality))
+    return [m for _, _, m in sorted(ranked, key=lambda r: r[:2])]
+
+
+# --- The JSON index -------------------------------------------------------------
+
+APPOINTMENT = 1
+WHEELCHAIR_YES = 2
+WHEELCHAIR_NO = 4
+TOWN_IN_ADDRESS = 8
+TOWN_IN_NAME = 16
+KIND_SHIFT = 5
+"""A point's kind and flags share one number: ``kind << 5 | flags``."""
+TOWN = "~"
+"""Stands for the municipality's name in a point's name or address (when its flag is set)."""
+
+
+class _Table:
+    """Values stored once and referred to by position."""
+
+    def __init__(self) -> None:
+        self.rows: list[Any] = []
+        self._seen: dict[str, int] = {}
+
+    def ref(self, row: Any) -> int:
+        key = json.dumps(row, ensure_ascii=False)
+        if key not in self._seen:
+            self._seen[key] = len(self.rows)
+            self.rows.append(row)
+        return self._seen[key]
+
+
+def weekday_mask(hours: OpeningHours) -> int:
+    """Weekdays as bits: Monday is 1, Tuesday 2, … Sunday 64."""
+    return sum(1 << (day - 1) for day in set(hours.weekdays))
+
+
+def minutes(clock: str) -> int:
+    """ "09:30" → 570."""
+    hour, minute = clock.split(":")
+    return int(hour) * 60 + int(minute)
+
+
+def hours_row(hours: OpeningHours) -> list[Any]:
+    """``[days, hours]``, plus ``weekday mask, opens, closes`` (minutes) when structured."""
+    row: list[Any] = [hours.days, hours.hours]
+    if hours.structured and hours.opens and hours.closes:
+        row += [weekday_mask(hours), minutes(hours.opens), minutes(hours.closes)]
+    return row
+
+
+def structured_hours(hours: Iterable[OpeningHours]) -> list[list[int]]:
+    """``[[weekday mask, opens, closes], …]`` for the script, or [] when any entry is free text only.
+
+    "Closed today" may only be said when every entry is known.
+    """
+    rows = [hours_row(h)[2:] for h in hours]
+    return rows if rows and all(rows) else []
+
+
+def finder_index(content: Content) -> dict[str, Any]:
+    """The compact index the finder's script reads (about 27 KB gzipped for 1,000 points).
+
+    Arrays instead of objects; shared values (opening hours, languages,
+    organisations) stored once and referred to by position; the municipality's
+    name inside a point's name or address written as ``~``::
+
+        v  version
+        k  help-point kinds, by position
+        h  opening hours: [days, hours] or [days, hours, weekday mask, opens, closes]
+        l  languages, one text per distinct list
+        o  organisations: [name, description, phone, [hours…]]
+        e  life events: [id, title, [organisations…]]
+        m  municipalities, A–Z: [name, phone, [[from, to]…], [points…]]
+           point: [name, address, postcode, phone, kind << 5 | flags, [hours…], languages]
+           flags: 1 appointment needed, 2 wheelchair access, 4 no wheelchair access,
+                  8 "~" in the address is the town, 16 "~" in the name is the town
+    """
+    hours, languages, orgs = _Table(), _Table(), _Table()
+
+    def org_ref(organisation: Organisation) -> int:
+        return orgs.ref(
+            [
+                organisation.name,
+                organisation.description,
+                organisation.phone or "",
+                [hours.ref(hours_row(h)) for h in organisation.phone_hours],
+            ]
         )
+
+    events = [
+        [event.id, event.title, [org_ref(o) for o in national_organisations(event, content.organisations)]]
+        for event in content.events.values()
+    ]
+    municipalities = []
+    for place in places(content):
+        municipality = place.municipality
+        points = []
+        for point in place.points:
+            name, name_flag = _with_town(point.name, municipality.name, TOWN_IN_NAME)
+            address, address_flag = _with_town(point.address, municipality.name, TOWN_IN_ADDRESS)
+            kind = KIND_ORDER.index(point.kind) << KIND_SHIFT
+            points.append(
+                [
+                    name,
+                    address,
+                    point.postcode,
+                    point.phone or "",
+                    kind | _flags(point) | name_flag | address_flag,
+                    [hours.ref(hours_row(h)) for h in point.walk_in_hours],
+                    languages.ref(", ".join(point.languages)),
+                ]
+            )
+        ranges = [[int(part) for part in span.split("-")] for span in municipality.postcodes]
+        municipalities.append([municipality.name, municipality.phone or "", ranges, points])
+    return {
+        "v": INDEX_VERSION,
+        "k": [kind.value for kind in KIND_ORDER],
+        "h": hours.rows,
+        "l": languages.rows,
+        "o": orgs.rows,
+        "e": events,
+        "m": municipalities,
+    }
+
+
+def _with_town(text: str, town: str, flag: int) -> tuple[str, int]:
+    if TOWN in text or town not in text:
+        return text, 0
+    return text.replace(town, TOWN), flag
+
+
+def _flags(point: HelpPoint) -> int:
+    flags = APPOINTMENT if point.appointment_needed else 0
+    if point.wheelchair_access is True:
+        flags |= WHEELCHAIR_YES
+    elif point.wheelchair_access is False:
+        flags |= WHEELCHAIR_NO
+    return flags
+
+
+def index_json(content: Content) -> str:
+    return json.dumps(finder_index(content), ensure_ascii=False, separators=(",", ":"))
+
+
+# --- Pages and files -------------------------------------------------------------
+
+
+TODAY_STRINGS = ("open_now", "open_later", "closed_now", "closed_today")
+"""What the script needs on a municipality's page: "open today"."""
+FINDER_STRINGS = (
+    *TODAY_STRINGS,
+    *("found_one", "found_many", "found_more", "found_none", "postcode_more", "empty", "choose"),
+    *("not_found_title", "not_found", "postcode_unknown", "fallback", "phone_advice"),
+    *("points_title", "show_all", "no_points_title", "no_points", "municipality_phone", "holidays"),
+    *("national_title", "national_intro", "national_for", "national_none"),
+    *("phone", "hours", "address", "languages", "appointment", "no_appointment"),
+    *("wheelchair_yes", "wheelchair_no"),
+)
+"""What the script needs on the finder page, where it draws results itself."""
+
+
+def script_strings(
+    t: Mapping[str, Any], keys: Iterable[str] = FINDER_STRINGS, kinds: bool = True
+) -> dict[str, Any]:
+    """The interface strings the finder's script needs, passed to it through the page."""
+    strings: dict[str, Any] = {key: t["finder"][key] for key in keys}
+    if kinds:
+        strings["kinds"] = t["help_point_kinds"]
+    return strings
+
+
+def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
+    """The finder page, then one page per municipality (left out of the search index)."""
+    all_places = places(content)
+    place_strings = script_strings(t, TODAY_STRINGS, kinds=False)
+    events = [
+        (event, national_organisations(event, content.organisations)) for event in content.events.values()
+    ]
+    finder = PageSpec(
+        FINDER,
+        t["finder_title"],
+        "finder.html",
+        context={
+            "letters": by_letter(all_places),
+            "place_count": len(all_places),
+            "events": [event for event, _ in events],
+            "index_uri": INDEX_URI,
+            "place_uri": place_uri,
+            "script_strings": script_strings(t),
+        },
+        meta={"hide": ["toc"]},
+    )
+    return [finder] + [
+        PageSpec(
+            place_uri(place.municipality.id),
+            t["finder"]["place_title"].format(name=place.municipality.name),
+            "finder_place.html",
+            context={
+                "place": place,
+                "events": events,
+                "script_strings": place_strings,
+                "structured_hours": structured_hours,
+            },
+            meta={"hide": ["toc"], "search": {"exclude": True}},
+            in_nav=False,
+        )
+        for place in all_places
     ]
 
 
 def finder_files(content: Content) -> list[DataFile]:
-    return []
+    return [DataFile(INDEX_URI, index_json(content))]

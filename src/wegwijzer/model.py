@@ -292,11 +292,51 @@ class LifeEvent(Strict):
     steps: list[Step] = Field(min_length=1)
 
 
+def _clock_time(value: Any) -> Any:
+    if isinstance(value, int):
+        raise ValueError('a time must be written between quotes — write it like "09:00"')
+    return value
+
+
+ClockTime = Annotated[
+    str,
+    BeforeValidator(_clock_time),
+    StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$"),
+    Field(description='Een tijd als "HH:MM" tussen aanhalingstekens, bijvoorbeeld "09:00".'),
+]
+
+
 class OpeningHours(Strict):
-    """Opening hours on one or more days."""
+    """Opening hours on one or more days.
+
+    ``days`` and ``hours`` are what citizens read. ``weekdays``, ``opens`` and
+    ``closes`` are optional: the same hours for a computer, so that the finder
+    can say whether a place is open today.
+    """
 
     days: Text = Field(description="Welke dagen, bijvoorbeeld 'maandag tot en met vrijdag'.")
     hours: Text = Field(description="Welke tijden, bijvoorbeeld '8.00 tot 17.00 uur'.")
+    weekdays: list[Annotated[int, Field(ge=1, le=7)]] = Field(
+        default_factory=list,
+        description="Dezelfde dagen als nummers: 1 is maandag, 7 is zondag. "
+        "Bijvoorbeeld [1, 2, 3, 4, 5]. Dan kan de site zeggen of het vandaag open is.",
+    )
+    opens: ClockTime | None = Field(None, description='Hoe laat het opengaat, bijvoorbeeld "09:00".')
+    closes: ClockTime | None = Field(None, description='Hoe laat het dichtgaat, bijvoorbeeld "17:00".')
+
+    @model_validator(mode="after")
+    def _structured_together(self) -> OpeningHours:
+        given = (bool(self.weekdays), self.opens is not None, self.closes is not None)
+        if any(given) and not all(given):
+            raise ValueError("write weekdays, opens and closes together, or leave all three out")
+        if self.opens is not None and self.closes is not None and self.opens >= self.closes:
+            raise ValueError(f"closes ({self.closes}) must be later than opens ({self.opens})")
+        return self
+
+    @property
+    def structured(self) -> bool:
+        """Whether the hours are also given as weekdays and times."""
+        return bool(self.weekdays)
 
 
 class Organisation(Strict):

@@ -1,0 +1,575 @@
+"""The loket finder: index builder and matching (no browser), then the real site in Chromium."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from conftest import ROOT
+from wegwijzer.bench_finder import INDEX_BUDGET, synthetic_content
+from wegwijzer.browser import serve
+from wegwijzer.finder import (
+    INDEX_URI,
+    KIND_ORDER,
+    KIND_SHIFT,
+    MAX_OPTIONS,
+    TOWN,
+    TOWN_IN_ADDRESS,
+    TOWN_IN_NAME,
+    find,
+    finder_index,
+    finder_pages,
+    index_json,
+    national_organisations,
+    places,
+    structured_hours,
+)
+from wegwijzer.loader import load_content
+from wegwijzer.model import HelpPoint, Municipality, OpeningHours, tel_href
+from wegwijzer.pages import Renderer, strings
+
+AMSTERDAM_TZ = dt.timezone(dt.timedelta(hours=1))  # November: CET, no summer time
+MONDAY_10 = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM_TZ)
+MONDAY_18 = dt.datetime(2026, 11, 23, 18, 30, tzinfo=AMSTERDAM_TZ)
+MONDAY_8 = dt.datetime(2026, 11, 23, 8, 0, tzinfo=AMSTERDAM_TZ)
+SUNDAY = dt.datetime(2026, 11, 22, 12, 0, tzinfo=AMSTERDAM_TZ)
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(ROOT / "lifeevents")
+
+
+def names(found) -> list[str]:
+    return [m.name for m in found]
+
+
+# --- Without a browser ------------------------------------------------------------
+
+
+def test_find_matches_names_and_postcodes(content) -> None:
+    municipalities = content.municipalities.values()
+    assert names(find(municipalities, "Ensch")) == ["Enschede"]
+    assert names(find(municipalities, "  enschede ")) == ["Enschede"]
+    assert names(find(municipalities, "7511")) == ["Enschede"]
+    assert names(find(municipalities, "7514 ae")) == ["Enschede"]
+    assert names(find(municipalities, "3521AZ")) == ["Utrecht"]
+    # 's-Hertogenbosch is found by its proper start, and sorted under H.
+    assert names(find(municipalities, "hertog")) == ["'s-Hertogenbosch"]
+    assert names(find(municipalities, "bosch")) == ["'s-Hertogenbosch"]
+    # Whole-name starts first, then word starts, then anywhere in the name.
+    assert names(find(municipalities, "e")) == [
+        "Enschede",
+        "Amsterdam",
+        "'s-Hertogenbosch",
+        "Nijmegen",
+        "Utrecht",
+    ]
+    assert find(municipalities, "Atlantis") == []
+    assert find(municipalities, "9999") == []
+    assert find(municipalities, "") == []
+    assert find(municipalities, "75") == []
+
+
+def test_places_list_every_municipality_a_to_z(content) -> None:
+    found = places(content)
+    assert [p.municipality.name for p in found] == [
+        "Amsterdam",
+        "Enschede",
+        "'s-Hertogenbosch",
+        "Nijmegen",
+        "Utrecht",
+    ]
+    assert [p.letter for p in found] == ["A", "E", "H", "N", "U"]
+    by_id = {p.municipality.id: p for p in found}
+    assert [p.name for p in by_id["enschede"].points] == ["Stadskantoor Enschede"]
+    assert by_id["nijmegen"].points == ()
+
+
+def test_points_are_ordered_by_kind_then_name(content) -> None:
+    extra = {
+        "a": _point("a", "Wijkteam Centrum", "neighbourhood_team"),
+        "b": _point("b", "Bibliotheek Oost", "library_ido"),
+        "c": _point("c", "Bibliotheek Centrale", "library_ido"),
+    }
+    richer = dataclasses.replace(content, helppoints={**content.helppoints, **extra})
+    enschede = next(p for p in places(richer) if p.municipality.id == "enschede")
+    assert [p.name for p in enschede.points] == [
+        "Stadskantoor Enschede",
+        "Bibliotheek Centrale",
+        "Bibliotheek Oost",
+        "Wijkteam Centrum",
+    ]
+    assert [p.kind for p in enschede.points] == sorted(
+        (p.kind for p in enschede.points), key=KIND_ORDER.index
+    )
+
+
+def _point(point_id: str, name: str, kind: str, **extra) -> HelpPoint:
+    return HelpPoint(
+        id=point_id,
+        name=name,
+        kind=kind,
+        municipality="enschede",
+        address="Hengelosestraat 51, Enschede",
+        postcode="7514 AE",
+        **extra,
+    )
+
+
+def test_national_organisations_are_those_with_a_phone_line_in_step_order(content) -> None:
+    event = content.events["overlijden"]
+    found = national_organisations(event, content.organisations)
+    assert [o.id for o in found] == ["svb", "toeslagen", "duo", "belastingdienst"]
+    assert all(o.phone for o in found)
+    # The municipality, the notary and the funeral director have no national line.
+    referenced = {step.organisation for step in event.steps}
+    assert {"gemeente", "notaris", "uitvaartondernemer"} <= referenced
+
+
+def decode(index: dict) -> dict[str, dict]:
+    """The index read back the way assets/finder.js reads it."""
+    result = {}
+    for name, phone, ranges, points in index["m"]:
+        decoded = []
+        for p_name, address, postcode, p_phone, kind_flags, hour_refs, language in points:
+            flags = kind_flags & ((1 << KIND_SHIFT) - 1)
+            decoded.append(
+                {
+                    "name": p_name.replace(TOWN, name) if flags & TOWN_IN_NAME else p_name,
+                    "address": address.replace(TOWN, name) if flags & TOWN_IN_ADDRESS else address,
+                    "postcode": postcode,
+                    "phone": p_phone,
+                    "kind": index["k"][kind_flags >> KIND_SHIFT],
+                    "appointment": bool(flags & 1),
+                    "wheelchair": True if flags & 2 else False if flags & 4 else None,
+                    "hours": [index["h"][h] for h in hour_refs],
+                    "languages": index["l"][language],
+                }
+            )
+        result[name] = {"phone": phone, "ranges": ranges, "points": decoded}
+    return result
+
+
+def test_index_reads_back_to_the_register(content) -> None:
+    index = finder_index(content)
+    assert index["v"] == 1
+    decoded = decode(index)
+    assert list(decoded) == ["Amsterdam", "Enschede", "'s-Hertogenbosch", "Nijmegen", "Utrecht"]
+    enschede = decoded["Enschede"]
+    assert enschede["phone"] == "14 053" and enschede["ranges"] == [[7511, 7548]]
+    assert enschede["points"] == [
+        {
+            "name": "Stadskantoor Enschede",
+            "address": "Hengelosestraat 51, Enschede",
+            "postcode": "7514 AE",
+            "phone": "14 053",
+            "kind": "cross_government_counter",
+            "appointment": False,
+            "wheelchair": True,
+            "hours": [["maandag tot en met vrijdag", "9.00 tot 17.00 uur", 0b11111, 540, 1020]],
+            "languages": "Nederlands, Engels",
+        }
+    ]
+    assert decoded["Nijmegen"]["points"] == []
+    events = {e[0]: e for e in index["e"]}
+    svb = index["o"][events["overlijden"][2][0]]
+    assert svb[:3] == ["SVB", content.organisations["svb"].description, "030 264 90 90"]
+
+
+def test_index_round_trip_on_synthetic_data() -> None:
+    synthetic = synthetic_content(points=200, municipalities=60, seed=11)
+    decoded = decode(finder_index(synthetic))
+    by_name = {m.name: m for m in synthetic.municipalities.values()}
+
+    def source(point: HelpPoint) -> tuple:
+        hours = [[h.days, h.hours] for h in point.walk_in_hours]
+        languages = ", ".join(point.languages)
+        return (point.name, point.address, point.postcode, point.phone or "", point.kind.value,
+                point.appointment_needed, point.wheelchair_access, hours, languages)  # fmt: skip
+
+    def read(point: dict) -> tuple:
+        hours = [h[:2] for h in point["hours"]]
+        return (point["name"], point["address"], point["postcode"], point["phone"], point["kind"],
+                point["appointment"], point["wheelchair"], hours, point["languages"])  # fmt: skip
+
+    count = 0
+    for name, entry in decoded.items():
+        points = [p for p in synthetic.helppoints.values() if p.municipality == by_name[name].id]
+        assert sorted(map(read, entry["points"])) == sorted(map(source, points))
+        count += len(points)
+    assert count == 200
+
+
+def test_index_size_for_the_example_data(content, example_site: Path) -> None:
+    written = (example_site / INDEX_URI).read_bytes()
+    assert written == index_json(content).encode("utf-8")
+    assert len(gzip.compress(written, 6)) < 1024
+
+
+def test_index_size_for_every_municipality_and_1000_points() -> None:
+    synthetic = synthetic_content(points=1000)
+    assert len(synthetic.municipalities) == 342
+    raw = index_json(synthetic).encode("utf-8")
+    assert len(gzip.compress(raw, 6)) <= INDEX_BUDGET
+
+
+def test_structured_opening_hours_are_optional_and_checked() -> None:
+    plain = OpeningHours(days="maandag", hours="9.00 tot 12.00 uur")
+    assert not plain.structured and structured_hours([plain]) == []
+    full = OpeningHours(
+        days="maandag", hours="9.00 tot 12.00 uur", weekdays=[1], opens="09:00", closes="12:00"
+    )
+    assert structured_hours([full]) == [[1, 540, 720]]
+    # One free-text entry makes "closed today" unsafe to say.
+    assert structured_hours([full, plain]) == []
+    with pytest.raises(ValidationError, match="together"):
+        OpeningHours(days="maandag", hours="9.00 uur", weekdays=[1])
+    with pytest.raises(ValidationError, match="later than"):
+        OpeningHours(days="maandag", hours="x", weekdays=[1], opens="12:00", closes="09:00")
+    with pytest.raises(ValidationError, match="between quotes"):
+        OpeningHours(days="maandag", hours="x", weekdays=[1], opens=540, closes="12:00")
+    with pytest.raises(ValidationError):
+        OpeningHours(days="zondag", hours="x", weekdays=[8], opens="09:00", closes="12:00")
+
+
+def test_one_static_page_per_municipality_out_of_search(content) -> None:
+    pages = finder_pages(content, strings())
+    assert pages[0].src_uri == "loket/index.md"
+    assert "search" not in pages[0].meta
+    others = {p.src_uri: p for p in pages[1:]}
+    assert set(others) == {f"loket/{m}.md" for m in content.municipalities}
+    assert others["loket/enschede.md"].title == "Hulp in Enschede"
+    assert all(p.meta["search"] == {"exclude": True} for p in others.values())
+
+
+def test_static_pages_in_the_built_site(example_site: Path) -> None:
+    enschede = (example_site / "loket" / "enschede" / "index.html").read_text("utf-8")
+    assert "Stadskantoor Enschede" in enschede
+    assert '<a href="tel:14053">14 053</a>' in enschede
+    assert "maandag tot en met vrijdag: 9.00 tot 17.00 uur" in enschede
+    assert '<a href="tel:+31302649090">030 264 90 90</a>' in enschede  # SVB, for "Iemand is overleden"
+    nijmegen = (example_site / "loket" / "nijmegen" / "index.html").read_text("utf-8")
+    assert "Informatiepunt Digitale Overheid" in nijmegen
+    assert '<a href="tel:14024">14 024</a>' in nijmegen
+    assert "ww-point" not in nijmegen.split('class="ww-finder')[1].split("ww-orgs")[0]
+    search = json.loads((example_site / "search" / "search_index.json").read_text("utf-8"))
+    locations = {doc["location"] for doc in search["docs"]}
+    assert "loket/" in locations and not any(loc.startswith("loket/enschede") for loc in locations)
+
+
+def test_a_municipality_without_a_number_gets_the_14_advice(content) -> None:
+    quiet = Municipality(id="dorp", name="Dorp", cbs_code="GM9999", province="Utrecht")
+    richer = dataclasses.replace(content, municipalities={**content.municipalities, "dorp": quiet})
+    spec = next(p for p in finder_pages(richer, strings()) if p.src_uri == "loket/dorp.md")
+    html = Renderer(richer).render(spec, lambda uri: "../" + uri).html
+    assert "Bel 14 en dan het netnummer van uw gemeente." in html
+    assert "Informatiepunt Digitale Overheid" in html
+    assert "ww-point" not in html.split("ww-orgs")[0]  # no invented help point
+    assert 'href="tel:' in html  # the national lines are still there
+
+
+# --- In Chromium ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def finder(example_site: Path, browser):
+    """Open a finder URL (relative to the site) at 360 px; yields a function that returns the page."""
+    pages = []
+    with serve(example_site) as base:
+
+        def open_page(path: str = "loket/", *, javascript: bool = True, now: dt.datetime | None = MONDAY_10):
+            context = browser.new_context(
+                viewport={"width": 360, "height": 740},
+                java_script_enabled=javascript,
+                timezone_id="Europe/Amsterdam",
+            )
+            page = context.new_page()
+            if now is not None and javascript:
+                page.clock.set_fixed_time(now)
+            page.goto(base + path)
+            if javascript:
+                wait_until_ready(page)
+            pages.append(context)
+            return page
+
+        yield open_page
+    for context in pages:
+        context.close()
+
+
+def wait_until_ready(page) -> None:
+    """On the finder page: until the script has read the index."""
+    page.wait_for_function(
+        "!document.querySelector('[data-module=\"ww-finder\"]')"
+        " || document.querySelector('[data-module=\"ww-finder\"][data-ready]')"
+    )
+
+
+def options(page):
+    return page.locator("#ww-gemeente-lijst").get_by_role("option")
+
+
+def lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def squeezed(texts: list[str]) -> list[str]:
+    """Texts without any white space, to compare what two renderings say."""
+    return ["".join(text.split()) for text in texts]
+
+
+def combobox(page):
+    return page.get_by_role("combobox", name="Uw gemeente of postcode")
+
+
+def test_typing_ensch_and_choosing_enschede(finder) -> None:
+    page = finder()
+    box = combobox(page)
+    box.fill("Ensch")
+    option = page.get_by_role("option", name="Enschede")
+    option.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    page.wait_for_function("document.querySelector('[data-status]').textContent === '1 gemeente gevonden'")
+    option.click()
+    result = page.locator("[data-result]")
+    result.get_by_role("heading", name="Loketten in Enschede").wait_for()
+    card = result.locator(".ww-point").first
+    assert card.locator("h3").inner_text() == "Stadskantoor Enschede"
+    text = card.inner_text()
+    assert "maandag tot en met vrijdag: 9.00 tot 17.00 uur" in text
+    assert "Nu open, tot 17.00 uur." in text
+    assert "U kunt zonder afspraak langskomen." in text
+    assert card.locator('a[href^="tel:"]').get_attribute("href") == tel_href("14 053")
+    assert box.get_attribute("aria-expanded") == "false"
+    page.wait_for_function("location.search === '?gemeente=Enschede'")
+
+
+def test_a_postcode_finds_the_municipality(finder) -> None:
+    page = finder()
+    combobox(page).fill("7511")
+    page.get_by_role("option", name="Enschede").wait_for()
+    combobox(page).fill("7511 XA")
+    page.get_by_role("option", name="Enschede").wait_for()
+    combobox(page).press("Enter")
+    page.locator("[data-result]").get_by_role("heading", name="Loketten in Enschede").wait_for()
+    # A postcode the data does not cover gets a plain answer, not an empty page.
+    combobox(page).fill("9999")
+    page.get_by_role("button", name="Zoek hulp").click()
+    result = page.locator("[data-result]")
+    result.get_by_role("heading", name="We vinden deze gemeente niet").wait_for()
+    assert "Bij postcode 9999 weten we de gemeente nog niet." in result.inner_text()
+
+
+def test_keyboard_only(finder) -> None:
+    page = finder()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "ww-gemeente":
+            break
+    else:
+        pytest.fail("Tab never reached the municipality field")
+    page.keyboard.type("Ensch")
+    page.get_by_role("option", name="Enschede").wait_for()
+    page.keyboard.press("ArrowDown")
+    box = combobox(page)
+    active = box.get_attribute("aria-activedescendant")
+    assert active and page.locator(f"#{active}").inner_text() == "Enschede"
+    assert page.locator(f"#{active}").get_attribute("aria-selected") == "true"
+    page.keyboard.press("Enter")
+    heading = page.locator("[data-result] h2").first
+    heading.wait_for()
+    assert heading.inner_text() == "Loketten in Enschede"
+    assert page.evaluate("document.activeElement.textContent") == "Loketten in Enschede"
+    assert "Stadskantoor Enschede" in page.locator("[data-result]").inner_text()
+    # Escape closes the list first, then clears the field.
+    box.focus()
+    box.fill("U")
+    page.get_by_role("option", name="Utrecht").wait_for()
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false" and box.input_value() == "U"
+    page.keyboard.press("Escape")
+    assert box.input_value() == ""
+
+
+def test_the_page_of_a_municipality_without_javascript_shows_the_same(finder, content) -> None:
+    page = finder()
+    combobox(page).fill("Enschede")
+    page.get_by_role("button", name="Zoek hulp").click()
+    page.locator("[data-result] .ww-point").wait_for()
+    with_script = page.locator("[data-result] .ww-point").inner_text()
+    national = squeezed(page.locator("[data-result] .ww-event-orgs").all_text_contents())
+    assert len(national) == len(content.events)
+
+    static = finder("loket/enschede/")
+    assert static.locator(".ww-point").inner_text() == with_script
+    assert squeezed(static.locator(".ww-event-orgs").all_text_contents()) == national
+
+    plain = finder("loket/", javascript=False)
+    assert plain.locator(".ww-finder__form").is_hidden()
+    plain.locator(".ww-az").get_by_role("link", name="Enschede", exact=True).click()
+    plain.wait_for_url("**/loket/enschede/")
+    assert plain.locator("h1").inner_text() == "Hulp in Enschede"
+    card = lines(plain.locator(".ww-point").inner_text())
+    today = "Nu open, tot 17.00 uur."
+    assert today in lines(with_script) and card == [line for line in lines(with_script) if line != today]
+    assert squeezed(plain.locator(".ww-event-orgs").all_text_contents()) == national
+    assert plain.locator('a[href="tel:14053"]').count() >= 1
+
+
+def test_an_unknown_municipality_gets_a_helpful_message(finder) -> None:
+    page = finder()
+    combobox(page).fill("Atlantis")
+    page.wait_for_function("document.querySelector('[data-status]').textContent === 'Geen gemeente gevonden'")
+    assert combobox(page).get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    result = page.locator("[data-result]")
+    result.get_by_role("heading", name="We vinden deze gemeente niet").wait_for()
+    text = result.inner_text()
+    assert "‘Atlantis’" in text
+    assert "Informatiepunt Digitale Overheid" in text
+    assert "14 053" in text  # how a 14-number works
+    assert page.evaluate("document.activeElement.id") == "uitkomst"
+
+
+def test_a_municipality_without_help_points_sends_people_to_the_library(finder) -> None:
+    page = finder()
+    combobox(page).fill("Nijm")
+    page.get_by_role("option", name="Nijmegen").click()
+    result = page.locator("[data-result]")
+    result.get_by_role("heading", name="Ga naar de bibliotheek").wait_for()
+    assert result.locator(".ww-point").count() == 0
+    assert "Informatiepunt Digitale Overheid" in result.inner_text()
+    assert result.locator('a[href="tel:14024"]').inner_text() == "14 024"
+    static = finder("loket/nijmegen/", javascript=False)
+    assert static.get_by_role("heading", name="Ga naar de bibliotheek").is_visible()
+    assert static.locator('a[href="tel:14024"]').is_visible()
+
+
+def test_the_life_event_from_a_guide_is_preselected(finder) -> None:
+    page = finder("loket/?gebeurtenis=overlijden")
+    assert page.locator("#ww-gebeurtenis").input_value() == "overlijden"
+    combobox(page).fill("Utrecht")
+    combobox(page).press("Enter")
+    result = page.locator("[data-result]")
+    result.get_by_role("heading", name="Landelijke organisaties").wait_for()
+    assert "Bij: Iemand is overleden" in result.inner_text()
+    assert result.locator(".ww-org").first.locator("a").get_attribute("href") == tel_href("030 264 90 90")
+    page.wait_for_function("location.search === '?gemeente=Utrecht&gebeurtenis=overlijden'")
+    # The A–Z links carry the event to the municipality's own page.
+    href = page.locator(".ww-az").get_by_role("link", name="Nijmegen").get_attribute("href")
+    assert href.endswith("/loket/nijmegen/?gebeurtenis=overlijden")
+    # Reloading shows the same result.
+    page.reload()
+    wait_until_ready(page)
+    result.get_by_role("heading", name="Loketten in Utrecht").wait_for()
+    # A guide's link works: the guide links the finder with its event.
+    guide = finder("gids/overlijden/")
+    guide.locator('a[href$="loket/?gebeurtenis=overlijden"]').first.click()
+    guide.wait_for_url("**/loket/?gebeurtenis=overlijden")
+    wait_until_ready(guide)
+    assert guide.locator("#ww-gebeurtenis").input_value() == "overlijden"
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        (MONDAY_10, "Nu open, tot 17.00 uur."),
+        (MONDAY_8, "Vandaag open van 9.00 tot 17.00 uur."),
+        (MONDAY_18, "Nu dicht. Vandaag was het open tot 17.00 uur."),
+        (SUNDAY, "Vandaag dicht."),
+    ],
+)
+def test_open_today(finder, now, expected) -> None:
+    page = finder("loket/enschede/", now=now)
+    status = page.locator(".ww-point__today")
+    assert status.inner_text() == expected
+    assert ("ww-point__today--open" in (status.get_attribute("class") or "")) == expected.startswith(
+        "Nu open"
+    )
+
+
+def test_the_script_matches_like_python(finder, content) -> None:
+    page = finder()
+    box = combobox(page)
+    for query in ["e", "u", "AMS", "bosch", "'s", "7511", "3521 AZ", "nij", "ë", "x"]:
+        box.fill(query)
+        expected = names(find(content.municipalities.values(), query))[:MAX_OPTIONS]
+        if expected:
+            options(page).first.wait_for()
+        else:
+            page.wait_for_function("document.querySelector('#ww-gemeente-lijst').hidden")
+        assert options(page).all_inner_texts() == expected, query
+
+
+def test_the_finder_remembers_nothing(finder) -> None:
+    page = finder()
+    before = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+    combobox(page).fill("Enschede")
+    combobox(page).press("Enter")
+    page.locator("[data-result] .ww-point").wait_for()
+    assert page.evaluate("document.cookie") == ""
+    assert page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]") == before
+
+
+def test_phone_sized_and_large_targets(finder) -> None:
+    page = finder()
+    combobox(page).fill("e")
+    options(page).first.wait_for()
+    for option in options(page).all():
+        assert option.bounding_box()["height"] >= 44
+    combobox(page).fill("Enschede")
+    combobox(page).press("Enter")
+    page.locator("[data-result] .ww-point").wait_for()
+    for selector in (
+        "#ww-gemeente",
+        "#ww-gebeurtenis",
+        ".ww-finder__form button",
+        ".ww-az__list a",
+        ".ww-point a",
+    ):
+        for target in page.locator(selector).all():
+            box = target.bounding_box()
+            assert box and box["height"] >= 44, selector
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"page scrolls sideways: {widths}"
+
+
+def test_no_accessibility_violations_in_the_finder(finder) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    axe_options = {"runOnly": {"type": "tag", "values": wcag}}
+    page = finder("loket/?gebeurtenis=overlijden")
+    combobox(page).fill("e")
+    options(page).first.wait_for()
+    page.keyboard.press("ArrowDown")
+    results = axe.run(page, context={"include": [".ww-finder"]}, options=axe_options)
+    assert results.violations_count == 0, results.generate_report()
+    page.keyboard.press("Enter")
+    page.locator("[data-result] h2").first.wait_for()
+    results = axe.run(page, context={"include": [".ww-finder"]}, options=axe_options)
+    assert results.violations_count == 0, results.generate_report()
+    for path in ("loket/enschede/", "loket/nijmegen/"):
+        static = finder(path)
+        results = axe.run(static, context={"include": [".ww-finder"]}, options=axe_options)
+        assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_script_does_nothing_on_other_pages(finder) -> None:
+    requests: list[str] = []
+    errors: list[str] = []
+    page = finder("loket/", now=None)
+    page.context.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(page.url.replace("loket/", "gids/overlijden/"))
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if url.endswith("loket.json")]
+    assert errors == []
