@@ -65,7 +65,10 @@ def _plain_build(config: Path, site: Path) -> dict[str, float]:
         check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip
     wall = time.perf_counter() - started
-    return {"total wall time": wall, "peak memory (MiB)": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+    return {
+        "total wall time": wall,
+        "peak memory (MiB)": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
 
 
 def _table(title: str, rows: list[tuple[str, str]]) -> None:
@@ -82,7 +85,12 @@ def bench_example(args: argparse.Namespace) -> None:
         full = _run_child(ROOT / "mkdocs.yml", Path(tmp) / "site2", pdf=True)
     events = len(list((ROOT / "lifeevents").glob("*.yaml")))
     rows = [(k, f"{v:.2f}") for k, v in plain.items()]
-    rows.append(("target: build without browser checks", "≤ 5 s: " + ("met" if plain["total wall time"] <= 5 else "NOT met")))
+    rows.append(
+        (
+            "target: build without browser checks",
+            "≤ 5 s: " + ("met" if plain["total wall time"] <= 5 else "NOT met"),
+        )
+    )
     rows.append(("checklist PDFs, per guide", f"{full.get('checklist PDFs', 0) / max(events, 1):.2f} s"))
     _table("Example site", rows)
 
@@ -93,7 +101,9 @@ def bench_scale(args: argparse.Namespace) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        config = write_site(base / "synthetic", args.events, args.steps, args.helppoints, ROOT / "theme", args.seed)
+        config = write_site(
+            base / "synthetic", args.events, args.steps, args.helppoints, ROOT / "theme", args.seed
+        )
         ours = _run_child(config, base / "synthetic" / "site", pdf=False)
         pages = sum(1 for _ in (base / "synthetic" / "site").rglob("index.html"))
         baseline_config = write_plain_site(base / "plain", pages, args.seed)
@@ -122,7 +132,9 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
 """Benchmark sections, run in this order; other modules add theirs with :func:`section`."""
 
 
-def section(name: str) -> Callable[[Callable[[argparse.Namespace], None]], Callable[[argparse.Namespace], None]]:
+def section(
+    name: str,
+) -> Callable[[Callable[[argparse.Namespace], None]], Callable[[argparse.Namespace], None]]:
     """Register a benchmark section."""
 
     def register(function: Callable[[argparse.Namespace], None]) -> Callable[[argparse.Namespace], None]:

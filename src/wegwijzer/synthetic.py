@@ -103,7 +103,10 @@ def write_site(root: Path, events: int, steps: int, helppoints: int, theme_dir: 
     _dump(registers / "organisations.yaml", ORGANISATIONS)
     _dump(registers / "municipalities.yaml", municipalities)
     _dump(registers / "helppoints.yaml", points)
-    _dump(registers / "glossary.yaml", [{"id": "toeslag", "term": "toeslag", "explanation": "Geld als u weinig verdient."}])
+    _dump(
+        registers / "glossary.yaml",
+        [{"id": "toeslag", "term": "toeslag", "explanation": "Geld als u weinig verdient."}],
+    )
     for number in range(events):
         _dump(lifeevents / f"gebeurtenis-{number}.yaml", _event(rng, number, steps))
     config = root / "mkdocs.yml"
