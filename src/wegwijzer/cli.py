@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from .freshness import stale_content
-from .loader import collect
+from .checks import run_checks
 from .problems import Problem
+from .writing import LanguageSettings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +21,13 @@ def main(argv: list[str] | None = None) -> int:
 
     check = sub.add_parser("check", help="check the content without building (fast)")
     check.add_argument("--lifeevents", default="lifeevents", type=Path, help="the content folder")
+    check.add_argument(
+        "-f",
+        "--config-file",
+        default=Path("mkdocs.yml"),
+        type=Path,
+        help="mkdocs.yml with the plugin's thresholds",
+    )
     check.add_argument(
         "--review-after-days", default=365, type=int, help="warn about content older than this"
     )
@@ -43,16 +50,32 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         return run_schema(args.out)
     if args.command == "check":
-        return run_check(args.lifeevents, args.review_after_days)
+        return run_check(args.lifeevents, args.review_after_days, config_file=args.config_file)
     return run_build(args.config_file, args.site_dir, pdf=not args.no_pdf)
 
 
-def run_check(lifeevents: Path, review_after_days: int = 365, today: dt.date | None = None) -> int:
-    """Print every problem; exit code 1 when there is an error."""
+def run_check(
+    lifeevents: Path,
+    review_after_days: int = 365,
+    today: dt.date | None = None,
+    config_file: Path | None = None,
+) -> int:
+    """Print every problem; exit code 1 when there is an error.
+
+    Thresholds come from the wegwijzer plugin's settings in ``config_file``
+    (mkdocs.yml) when it exists; Markdown pages are checked too.
+    """
     started = time.perf_counter()
-    content, problems = collect(lifeevents)
-    if not any(p.is_error for p in problems):
-        problems += stale_content(content, today or dt.date.today(), review_after_days)
+    options, docs_dir = plugin_options(config_file) if config_file else ({}, None)
+    try:
+        settings = LanguageSettings.from_options(options.get("plain_language") or {})
+    except (TypeError, ValueError) as err:
+        print(f"{config_file}: plain_language: {err}", file=sys.stderr)
+        return 2
+    result = run_checks(
+        lifeevents, docs_dir, settings, options.get("review_after_days", review_after_days), today
+    )
+    problems = result.problems
     print_problems(problems)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
@@ -79,6 +102,24 @@ def run_schema(out: Path) -> int:
     for path in write_schemas(out):
         print(f"Wrote {path}")
     return 0
+
+
+def plugin_options(config_file: Path) -> tuple[dict, Path | None]:
+    """The wegwijzer plugin's options and the docs folder, read from mkdocs.yml without MkDocs."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    if not config_file.is_file():
+        return {}, None
+    data = yaml.load(config_file.read_text("utf-8"), Loader=_Loader) or {}  # noqa: S506 - safe subclass
+    options: dict = {}
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "wegwijzer" in plugin:
+            options = plugin["wegwijzer"] or {}
+    return options, config_file.parent / data.get("docs_dir", "docs")
 
 
 def print_problems(problems: list[Problem]) -> None:

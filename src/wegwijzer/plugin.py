@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,10 +17,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .freshness import stale_content
-from .loader import Content, collect
+from .checks import run_checks
+from .loader import Content
 from .pages import PageSpec, Renderer, site_files, site_pages
 from .problems import Problem
+from .report import summary, write_report
+from .writing import LanguageSettings
 
 log = get_plugin_logger(__name__)
 
@@ -40,6 +41,10 @@ class WegwijzerConfig(base.Config):
     """Warn (naming the owner) when a guide or help point was last checked longer ago than this."""
     max_guides_in_nav = c.Type(int, default=30)
     """Above this many guides, they are listed on the home page but not in the menu."""
+    plain_language = c.Type(dict, default={})
+    """Thresholds and rule severities of the plain-language gate (see README: "Plain-language gate")."""
+    report = c.Type(str, default="wegwijzer-rapport.html")
+    """Where the editors' report is written, relative to mkdocs.yml; not part of the site."""
     strict_warnings = c.Type(bool, default=False)
     """Log content warnings as MkDocs warnings, so that `mkdocs build --strict` fails on them too."""
 
@@ -59,11 +64,19 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        content, problems = collect(self.lifeevents_path(config))
-        if not any(p.is_error for p in problems):
-            problems += stale_content(content, dt.date.today(), self.config.review_after_days)
+        try:
+            settings = LanguageSettings.from_options(self.config.plain_language)
+        except (TypeError, ValueError) as err:
+            raise PluginError(f"mkdocs.yml: plugins → wegwijzer → plain_language: {err}") from None
+        result = run_checks(
+            self.lifeevents_path(config), Path(config.docs_dir), settings, self.config.review_after_days
+        )
+        content, problems = result.content, result.problems
         report(problems, self.config.strict_warnings)
-        errors = [p for p in problems if p.is_error]
+        report_path = Path(config.config_file_path or ".").parent / self.config.report
+        write_report(report_path, problems, result.scores, settings)
+        log.info(summary(problems, report_path))
+        errors = result.errors
         if errors:
             noun = "problem" if len(errors) == 1 else "problems"
             raise PluginError(
