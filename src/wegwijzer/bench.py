@@ -124,10 +124,39 @@ def bench_finder(args: argparse.Namespace) -> None:
     _table("Loket finder: every municipality, 1,000 help points", rows(measure(points=1000, rate=4)))
 
 
+def bench_language(args: argparse.Namespace) -> None:
+    """Plain-language checks: sentences per second on a large generated text (target ≥ 10,000/s)."""
+    import random
+
+    from .synthetic import SENTENCES
+    from .writing import LanguageSettings, Unit, check_units, sentences
+
+    rng = random.Random(args.seed)
+    extra = ["Indien u vragen heeft, dient u te bellen.", "De brief wordt door de gemeente gestuurd."]
+    units = [
+        Unit(" ".join(rng.choice(SENTENCES + extra) for _ in range(10)), "bench.yaml", n, "why")
+        for n in range(5000)
+    ]
+    count = sum(len(sentences(u.text)) for u in units)
+    check_units(units[:50], LanguageSettings(), frozenset())  # warm up caches
+    started = time.perf_counter()
+    findings = check_units(units, LanguageSettings(), frozenset())
+    took = time.perf_counter() - started
+    rate = count / took
+    _table("Plain-language checks", [
+        ("sentences checked", str(count)),
+        ("findings", str(len(findings))),
+        ("time", f"{took:.2f} s"),
+        ("sentences per second", f"{rate:,.0f}"),
+        ("target ≥ 10,000/s", "met" if rate >= 10_000 else "NOT met"),
+    ])  # fmt: skip
+
+
 SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
     "example": bench_example,
-    "scale": bench_scale,
+    "language": bench_language,
     "finder": bench_finder,
+    "scale": bench_scale,
 }
 """Benchmark sections, run in this order; other modules add theirs with :func:`section`."""
 

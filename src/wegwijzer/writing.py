@@ -113,7 +113,8 @@ class PageScore:
 # --- words and sentences -------------------------------------------------------------
 
 ABBREVIATIONS = (
-    "o.a.", "bijv.", "bv.", "enz.", "etc.", "d.w.z.", "m.a.w.", "z.o.z.", "t.a.v.", "i.v.m.", "incl.", "excl.",
+    "o.a.", "bijv.", "bv.", "enz.", "etc.", "d.w.z.", "m.a.w.", "z.o.z.", "t.a.v.", "i.v.m.", "incl.",
+    "excl.",
     "ca.", "nr.", "dhr.", "mevr.", "mr.", "dr.", "jan.", "feb.", "aug.", "sept.", "okt.", "nov.", "dec.",
     "ma.", "di.", "wo.", "do.", "vr.", "za.", "zo.", "max.", "min.", "tel.",
 )  # fmt: skip
