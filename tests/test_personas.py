@@ -99,3 +99,22 @@ def test_bram_with_money_worries_sees_shared_steps_once(content) -> None:
     shared = [p.step.shared for p in planned if p.step.shared]
     assert shared.count("toeslagen-doorgeven") == 1  # both guides have it; it shows once
     assert len(shared) == len(set(shared))
+
+
+def test_alina_pregnant_and_moving_in_with_her_mother(content) -> None:
+    # Alina (27): status holder, moves in with her mother who gets bijstand in a rented home.
+    planned = plan(
+        content,
+        ["baby-familie"],
+        {"inwonen": "ja", "bijstand-familie": "ja", "huurhuis": "ja", "verblijfsvergunning": "ja"},
+        event_date=dt.date(2027, 3, 1),
+    )
+    ids = [p.step.id for p in planned]
+    for step_id in ("bijstand-familie", "woningcorporatie", "adres", "geboorteaangifte", "kinderbijslag",
+                    "kindgebonden-budget", "toeslagen", "ind", "werk"):
+        assert step_id in ids, step_id
+    # Ask about her mother's bijstand before moving in; register the birth before claiming child benefit.
+    assert ids.index("bijstand-familie") < ids.index("adres") < ids.index("toeslagen")
+    assert ids.index("geboorteaangifte") < ids.index("kinderbijslag") < ids.index("kindgebonden-budget")
+    assert planned[ids.index("bijstand-familie")].due == dt.date(2027, 1, 30)
+    assert_reachable(content, planned)
