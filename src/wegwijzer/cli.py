@@ -36,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     build.add_argument("-d", "--site-dir", default=None, type=Path, help="where to write the site")
     build.add_argument("--no-pdf", action="store_true", help="skip the checklist PDFs (faster previews)")
+    build.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="skip the accessibility gate in Chromium (faster previews; do not publish)",
+    )
 
     new = sub.add_parser("new", help="start a new life event from a template (never overwrites)")
     new.add_argument("name", help="the file name without .yaml, like ik-verhuis")
@@ -50,8 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         return run_schema(args.out)
     if args.command == "check":
-        return run_check(args.lifeevents, args.review_after_days, config_file=args.config_file)
-    return run_build(args.config_file, args.site_dir, pdf=not args.no_pdf)
+        code = run_check(args.lifeevents, args.review_after_days, config_file=args.config_file)
+        if args.browser:
+            site = args.config_file.parent / "site"
+            code = max(code, 0 if accessibility_gate(site, args.config_file.parent / CACHE_DIR, site) else 1)
+        return code
+    return run_build(args.config_file, args.site_dir, pdf=not args.no_pdf, browser=not args.no_browser)
 
 
 def run_check(
@@ -128,7 +137,7 @@ def print_problems(problems: list[Problem]) -> None:
         print(f"{label}: {problem}")
 
 
-def run_build(config_file: Path, site_dir: Path | None, *, pdf: bool = True) -> int:
+def run_build(config_file: Path, site_dir: Path | None, *, pdf: bool = True, browser: bool = False) -> int:
     """Build into a staging folder; replace the site only when everything passed."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -155,9 +164,36 @@ def run_build(config_file: Path, site_dir: Path | None, *, pdf: bool = True) -> 
         if results:
             each = sum(r.seconds for r in results) / len(results)
             print(f"{len(results)} checklist PDFs ({each:.2f} s each)")
+    if browser and not accessibility_gate(staging, config_file.parent / CACHE_DIR, final):
+        shutil.rmtree(staging, ignore_errors=True)
+        return 1
     swap_in(staging, final)
     print(f"Site built in {final} ({time.perf_counter() - started:.1f} s)")
     return 0
+
+
+CACHE_DIR = ".wegwijzer-cache"
+
+
+def accessibility_gate(site: Path, cache_dir: Path, final: Path) -> bool:
+    """Run the browser checks on the staged site; print findings; True when it passes."""
+    from .accessibility import check_site
+
+    started = time.perf_counter()
+    findings = check_site(site, cache_dir=cache_dir, progress=sys.stderr.isatty())
+    pages = sum(1 for _ in site.rglob("*.html"))
+    took = time.perf_counter() - started
+    if findings:
+        for finding in findings:
+            print(f"ERROR    accessibility: {finding}", file=sys.stderr)
+        print(
+            f"\nBuild failed: {len(findings)} accessibility problem(s) in {pages} pages."
+            f"\nThe previous site in {final} was not changed.",
+            file=sys.stderr,
+        )
+        return False
+    print(f"Accessibility: {pages} pages, no problems ({took:.1f} s)")
+    return True
 
 
 def swap_in(staging: Path, final: Path) -> None:
