@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="check the content without building (fast)")
     check.add_argument("--lifeevents", default="lifeevents", type=Path, help="the content folder")
     check.add_argument(
+        "--browser", action="store_true", help="also run the accessibility gate on the built site in site/"
+    )
+    check.add_argument(
         "-f",
         "--config-file",
         default=Path("mkdocs.yml"),
