@@ -55,11 +55,12 @@ def test_scaffold_never_overwrites(lifeevents: Path) -> None:
 
 
 def test_check_exit_codes(lifeevents: Path, capsys) -> None:
-    assert main(["check", "--lifeevents", str(lifeevents)]) == 0
+    check = ["check", "--lifeevents", str(lifeevents), "-f", str(lifeevents.parent / "mkdocs.yml")]
+    assert main(check) == 0
     assert "0 error(s)" in capsys.readouterr().out
     assert main(["new", "ik-test", "--lifeevents", str(lifeevents)]) == 0
     assert main(["new", "ik-test", "--lifeevents", str(lifeevents)]) == 1
-    assert main(["check", "--lifeevents", str(lifeevents)]) == 1
+    assert main(check) == 1
     assert "ERROR: lifeevents/ik-test.yaml:9: title: this is still a placeholder" in capsys.readouterr().out
 
 
@@ -96,3 +97,15 @@ def test_check_shows_stale_warnings_without_failing(lifeevents: Path, capsys) ->
     assert run_check(lifeevents, 365, today=dt.date(2028, 1, 1)) == 0
     out = capsys.readouterr().out
     assert "WARNING: lifeevents/verhuizen.yaml:6: reviewed: last checked on 2026-11-01" in out
+
+
+def test_every_yaml_file_names_its_schema() -> None:
+    lifeevents = ROOT / "lifeevents"
+    for path in sorted(lifeevents.glob("*.yaml")):
+        assert path.read_text("utf-8").startswith(
+            "# yaml-language-server: $schema=../schemas/lifeevent.schema.json\n"
+        ), path
+    for path in sorted((lifeevents / "registers").glob("*.yaml")):
+        assert path.read_text("utf-8").startswith(
+            f"# yaml-language-server: $schema=../../schemas/{path.stem}.schema.json\n"
+        ), path

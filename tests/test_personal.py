@@ -129,3 +129,30 @@ def test_without_javascript_every_step_shows_with_its_condition(fixture_site: Pa
         assert page.locator("form.ww-personal").is_hidden()
         assert "Alleen als: Krijgt u huurtoeslag? ja" in page.locator("#stap-huurtoeslag").inner_text()
         context.close()
+
+
+PERSONAS = {
+    "annie": ("verpleeghuis", {"getrouwd": "ja", "aow": "ja", "huurhuis": "ja", "thuiszorg": "ja",
+                               "datum": "2026-12-01", "voor-ander": "ja"}),
+    "bram": ("overlijden", {"partner": "nee", "kinderen-thuis": "weet-niet", "studeert": "ja", "huurhuis": "ja",
+                            "datum": "2026-11-02", "ook": "minder-inkomen", "schulden": "ja"}),
+    "gerard": ("minder-inkomen", {"huurhuis": "ja", "kinderen": "ja", "schulden": "ja", "verhuisd": "ja"}),
+    "alina": ("baby-familie", {"inwonen": "ja", "bijstand-familie": "ja", "huurhuis": "ja",
+                               "verblijfsvergunning": "ja", "datum": "2027-03-01"}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("persona", sorted(PERSONAS))
+def test_persona_lists_on_the_example_site(persona: str, example_site: Path, browser) -> None:
+    event_id, query = PERSONAS[persona]
+    content = load_content(Path(__file__).parent.parent / "lifeevents")
+    events = [content.events[event_id]] + ([content.events[query["ook"]]] if "ook" in query else [])
+    planned = personal_list(events, parse_situation(query))
+    with serve(example_site) as base:
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(f"{base}gids/{event_id}/?{urlencode(query)}")
+        assert shown_steps(page) == [f"{p.event.id}/{p.step.id}" for p in planned]
+        first_due = next(p for p in planned if p.due)
+        item = page.locator(f'.ww-mylist__item[data-step="{first_due.event.id}/{first_due.step.id}"]')
+        assert dutch_date(first_due.due) in item.inner_text()
+        page.close()

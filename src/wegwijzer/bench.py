@@ -152,10 +152,35 @@ def bench_language(args: argparse.Namespace) -> None:
     ])  # fmt: skip
 
 
+def bench_accessibility(args: argparse.Namespace) -> None:
+    """The accessibility gate on the example site: seconds per page, cold and cached (target ≤ 0.15 s)."""
+    from .accessibility import timed_check
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        subprocess.run(
+            [sys.executable, "-m", "wegwijzer.cli", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site),
+             "--no-pdf", "--no-browser"],
+            check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )  # fmt: skip
+        findings, cold, pages = timed_check(site, Path(tmp) / "cache")
+        _, warm, _ = timed_check(site, Path(tmp) / "cache")
+    per_page = cold / max(pages, 1)
+    _table("Accessibility gate (example site)", [
+        ("pages", str(pages)),
+        ("findings", str(len(findings))),
+        ("cold: total", f"{cold:.1f} s"),
+        ("cold: per page", f"{per_page:.2f} s"),
+        ("cached: total", f"{warm:.2f} s"),
+        ("target ≤ 0.15 s per page (cold)", "met" if per_page <= 0.15 else "NOT met"),
+    ])  # fmt: skip
+
+
 SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
     "example": bench_example,
     "language": bench_language,
     "finder": bench_finder,
+    "accessibility": bench_accessibility,
     "scale": bench_scale,
 }
 """Benchmark sections, run in this order; other modules add theirs with :func:`section`."""

@@ -160,6 +160,9 @@ def run_build(config_file: Path, site_dir: Path | None, *, pdf: bool = True, bro
         message = str(err) or "the build failed"
         print(f"\nBuild failed: {message}\nThe previous site in {final} was not changed.", file=sys.stderr)
         return 1
+    if not budget_gate(staging, config, final):
+        shutil.rmtree(staging, ignore_errors=True)
+        return 1
     if pdf:
         from .pdf import build_pdfs
 
@@ -176,6 +179,26 @@ def run_build(config_file: Path, site_dir: Path | None, *, pdf: bool = True, bro
 
 
 CACHE_DIR = ".wegwijzer-cache"
+
+
+def budget_gate(site: Path, config: object, final: Path) -> bool:
+    """Check page weights and outside requests; print the heaviest pages. True when within budget."""
+    from .budget import check_budgets
+
+    options = next((p.config for name, p in config.plugins.items() if name == "wegwijzer"), None)  # type: ignore[attr-defined]
+    budget = options.first_view_budget_kb if options is not None else 50
+    problems, weights = check_budgets(site, budget)
+    heaviest = ", ".join(f"{w.page} {w.total / 1024:.1f} KB" for w in weights[:3])
+    print(f"Page weight (first view, gzipped): heaviest {heaviest}; budget for guides {budget:g} KB")
+    for problem in problems:
+        print(f"ERROR    budget: {problem}", file=sys.stderr)
+    if problems:
+        print(
+            f"\nBuild failed: {len(problems)} budget problem(s)."
+            f"\nThe previous site in {final} was not changed.",
+            file=sys.stderr,
+        )
+    return not problems
 
 
 def accessibility_gate(site: Path, cache_dir: Path, final: Path) -> bool:

@@ -338,6 +338,7 @@ def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
         FINDER,
         t["finder_title"],
         "finder.html",
+        assets=("finder.css", "finder.js"),
         context={
             "letters": by_letter(all_places),
             "place_count": len(all_places),
@@ -353,6 +354,7 @@ def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
             place_uri(place.municipality.id),
             t["finder"]["place_title"].format(name=place.municipality.name),
             "finder_place.html",
+            assets=("finder.css", "finder.js"),
             context={
                 "place": place,
                 "events": events,

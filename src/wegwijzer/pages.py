@@ -62,7 +62,14 @@ def site_pages(content: Content, lang: str = "nl", max_guides_in_nav: int = 30) 
     in_nav = len(content.events) <= max_guides_in_nav
     pages = [PageSpec(HOME, t["home_title"], "home.html", meta={"hide": ["navigation", "toc"]})]
     pages += [
-        PageSpec(guide_uri(event.id), event.title, "guide.html", event.id, in_nav=in_nav)
+        PageSpec(
+            guide_uri(event.id),
+            event.title,
+            "guide.html",
+            event.id,
+            assets=("personal.css", "personal.js"),
+            in_nav=in_nav,
+        )  # fmt: skip
         for event in content.events.values()
     ]
     pages += checklist_pages(content, t)

@@ -19,6 +19,8 @@ class PageSpec:
     """Extra values for the template."""
     meta: Mapping[str, Any] = field(default_factory=dict)
     """Extra front matter, e.g. ``hide: [toc]`` for Material."""
+    assets: tuple[str, ...] = ()
+    """The package's CSS and JS files (in assets/) this page needs beyond wegwijzer.css."""
     in_nav: bool = True
     """False for pages reached through links only (checklists, one page per municipality):
     they stay out of the navigation, which Material renders into every page."""

@@ -9,7 +9,6 @@ from typing import Any
 import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -28,6 +27,8 @@ log = get_plugin_logger(__name__)
 
 ASSETS_DIR = "assets/wegwijzer"
 """Where the package's own CSS and scripts are published in the site."""
+GLOBAL_CSS = "wegwijzer.css"
+"""The one stylesheet every page loads; other assets load only on the pages that name them."""
 
 
 class WegwijzerConfig(base.Config):
@@ -45,6 +46,8 @@ class WegwijzerConfig(base.Config):
     """Thresholds and rule severities of the plain-language gate (see README: "Plain-language gate")."""
     report = c.Type(str, default="wegwijzer-rapport.html")
     """Where the editors' report is written, relative to mkdocs.yml; not part of the site."""
+    first_view_budget_kb = c.Type((int, float), default=50)
+    """Most a guide page may weigh on first view (HTML, CSS, JS, images, gzipped), in KB."""
     strict_warnings = c.Type(bool, default=False)
     """Log content warnings as MkDocs warnings, so that `mkdocs build --strict` fails on them too."""
 
@@ -89,14 +92,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             spec.src_uri: spec
             for spec in site_pages(content, self.config.language, self.config.max_guides_in_nav)
         }
-        for name in _package_assets():
-            uri = f"{ASSETS_DIR}/{name}"
-            if name.endswith(".css") and uri not in config.extra_css:
-                config.extra_css.append(uri)
-            elif name.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
-                script = ExtraScriptValue(uri)
-                script.defer = True
-                config.extra_javascript.append(script)
+        uri = f"{ASSETS_DIR}/{GLOBAL_CSS}"
+        if uri not in config.extra_css:
+            config.extra_css.append(uri)
         return config
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -135,13 +133,19 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             return target.url_relative_to(page.file)
 
         rendered = self.renderer.render(spec, link)
+        tags = [
+            f'<link rel="stylesheet" href="{link(f"{ASSETS_DIR}/{name}")}">'
+            if name.endswith(".css")
+            else f'<script src="{link(f"{ASSETS_DIR}/{name}")}" defer></script>'
+            for name in spec.assets
+        ]
         page.toc = get_toc(
             [
                 {"level": level, "id": hid, "name": name, "children": []}
                 for level, hid, name in rendered.headings
             ]
         )
-        return rendered.html
+        return "\n".join([*tags, rendered.html])
 
 
 def _front_matter(spec: PageSpec) -> str:
