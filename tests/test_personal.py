@@ -152,7 +152,8 @@ def test_persona_lists_on_the_example_site(persona: str, example_site: Path, bro
         page = browser.new_page(viewport={"width": 360, "height": 740})
         page.goto(f"{base}gids/{event_id}/?{urlencode(query)}")
         assert shown_steps(page) == [f"{p.event.id}/{p.step.id}" for p in planned]
-        first_due = next(p for p in planned if p.due)
-        item = page.locator(f'.ww-mylist__item[data-step="{first_due.event.id}/{first_due.step.id}"]')
-        assert dutch_date(first_due.due) in item.inner_text()
+        if "datum" in query:
+            first_due = next(p for p in planned if p.due)
+            item = page.locator(f'.ww-mylist__item[data-step="{first_due.event.id}/{first_due.step.id}"]')
+            assert dutch_date(first_due.due) in item.inner_text()
         page.close()
