@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .browser import CHROMIUM_ARGS, chromium_path, serve
+from .browser import CHROMIUM_ARGS, chromium_path, in_own_thread, serve
 
 CHECK_VERSION = "4"
 """Change this when the checks change, so cached results are not reused."""
@@ -197,7 +197,7 @@ def check_site(
             cache = {}
     keys = {relative: page_key(site_dir, relative) for relative in pages}
     todo = [relative for relative in pages if keys[relative] not in cache]
-    fresh = asyncio.run(_check_all(site_dir, todo, progress, concurrency)) if todo else {}
+    fresh = in_own_thread(asyncio.run, _check_all(site_dir, todo, progress, concurrency)) if todo else {}
     for relative, found in fresh.items():
         cache[keys[relative]] = found
     if cache_file:

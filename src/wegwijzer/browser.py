@@ -59,3 +59,25 @@ def serve(site_dir: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def in_own_thread(function: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run ``function`` in a thread of its own and return its result.
+
+    Playwright's sync API and ``asyncio.run`` refuse to start inside a running
+    event loop (for example a test's browser); a fresh thread has none.
+    """
+    result: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            result["value"] = function(*args, **kwargs)
+        except BaseException as err:  # noqa: BLE001 - re-raised in the caller's thread
+            result["error"] = err
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result["value"]

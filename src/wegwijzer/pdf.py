@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from .browser import launch
+from .browser import in_own_thread, launch
 from .checklist import CHECKLIST_DIR, PDF_DIR
 
 LOCAL_ORIGIN = "http://wegwijzer.invalid/"
@@ -39,6 +39,11 @@ def checklist_pages(site_dir: Path) -> list[tuple[str, str]]:
 
 
 def build_pdfs(site_dir: Path, site_url: str = "", progress: bool = True) -> list[PdfResult]:
+    """Print every checklist page to ``pdf/<event>.pdf``; see :func:`_build_pdfs`."""
+    return in_own_thread(_build_pdfs, site_dir, site_url, progress)
+
+
+def _build_pdfs(site_dir: Path, site_url: str, progress: bool) -> list[PdfResult]:
     """Print every checklist page to ``pdf/<event>.pdf`` inside ``site_dir``.
 
     Pages are printed with JavaScript off: the full list, and a blank line for
