@@ -64,13 +64,10 @@ def test_find_matches_names_and_postcodes(content) -> None:
     assert names(find(municipalities, "hertog")) == ["'s-Hertogenbosch"]
     assert names(find(municipalities, "bosch")) == ["'s-Hertogenbosch"]
     # Whole-name starts first, then word starts, then anywhere in the name.
-    assert names(find(municipalities, "e")) == [
-        "Enschede",
-        "Amsterdam",
-        "'s-Hertogenbosch",
-        "Nijmegen",
-        "Utrecht",
-    ]
+    found = names(find(municipalities, "e"))
+    starts = [n for n in found if n.lower().startswith("e")]
+    assert found[: len(starts)] == starts and starts[:3] == ["Echt-Susteren", "Edam-Volendam", "Ede"]
+    assert len(found) > len(starts)
     assert find(municipalities, "Atlantis") == []
     assert find(municipalities, "9999") == []
     assert find(municipalities, "") == []
@@ -79,14 +76,11 @@ def test_find_matches_names_and_postcodes(content) -> None:
 
 def test_places_list_every_municipality_a_to_z(content) -> None:
     found = places(content)
-    assert [p.municipality.name for p in found] == [
-        "Amsterdam",
-        "Enschede",
-        "'s-Hertogenbosch",
-        "Nijmegen",
-        "Utrecht",
-    ]
-    assert [p.letter for p in found] == ["A", "E", "H", "N", "U"]
+    assert len(found) == len(content.municipalities) == 342
+    letters = [p.letter for p in found]
+    assert letters == sorted(letters)
+    by_name = {p.municipality.name: p for p in found}
+    assert by_name["'s-Hertogenbosch"].letter == "H" and by_name["Amsterdam"].letter == "A"
     by_id = {p.municipality.id: p for p in found}
     assert [p.name for p in by_id["enschede"].points] == ["Stadskantoor Enschede"]
     assert by_id["nijmegen"].points == ()
@@ -161,7 +155,8 @@ def test_index_reads_back_to_the_register(content) -> None:
     index = finder_index(content)
     assert index["v"] == 1
     decoded = decode(index)
-    assert list(decoded) == ["Amsterdam", "Enschede", "'s-Hertogenbosch", "Nijmegen", "Utrecht"]
+    assert len(decoded) == 342
+    assert {"Amsterdam", "Enschede", "'s-Hertogenbosch", "Nijmegen", "Utrecht"} <= set(decoded)
     enschede = decoded["Enschede"]
     assert enschede["phone"] == "14 053" and enschede["ranges"] == [[7511, 7548]]
     assert enschede["points"] == [
@@ -391,7 +386,7 @@ def test_keyboard_only(finder) -> None:
     # Escape closes the list first, then clears the field.
     box.focus()
     box.fill("U")
-    page.get_by_role("option", name="Utrecht").wait_for()
+    page.get_by_role("option", name="Utrecht", exact=True).wait_for()
     page.keyboard.press("Escape")
     assert box.get_attribute("aria-expanded") == "false" and box.input_value() == "U"
     page.keyboard.press("Escape")
