@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         code = run_check(args.lifeevents, args.review_after_days, config_file=args.config_file)
         if args.browser:
             site = args.config_file.parent / "site"
-            code = max(code, 0 if accessibility_gate(site, args.config_file.parent / CACHE_DIR, site) else 1)
+            code = max(code, 0 if accessibility_gate(site, args.config_file.parent / CACHE_DIR, None) else 1)
         return code
     return run_build(args.config_file, args.site_dir, pdf=not args.no_pdf, browser=not args.no_browser)
 
@@ -201,24 +201,26 @@ def budget_gate(site: Path, config: object, final: Path) -> bool:
     return not problems
 
 
-def accessibility_gate(site: Path, cache_dir: Path, final: Path) -> bool:
-    """Run the browser checks on the staged site; print findings; True when it passes."""
-    from .accessibility import check_site
+def accessibility_gate(site: Path, cache_dir: Path, final: Path | None) -> bool:
+    """Run the browser checks on a built (or staged) site; print findings; True when it passes.
 
-    started = time.perf_counter()
-    findings = check_site(site, cache_dir=cache_dir, progress=sys.stderr.isatty())
-    pages = sum(1 for _ in site.rglob("*.html"))
-    took = time.perf_counter() - started
-    if findings:
-        for finding in findings:
-            print(f"ERROR    accessibility: {finding}", file=sys.stderr)
-        print(
-            f"\nBuild failed: {len(findings)} accessibility problem(s) in {pages} pages."
-            f"\nThe previous site in {final} was not changed.",
-            file=sys.stderr,
-        )
+    ``final`` is where a build would put the site; None when checking an existing site.
+    """
+    from .accessibility import run
+
+    if not site.is_dir():
+        print(f"No site in {site} to check. Build it first: wegwijzer build", file=sys.stderr)
         return False
-    print(f"Accessibility: {pages} pages, no problems ({took:.1f} s)")
+    result = run(site, cache_dir=cache_dir, progress=True)
+    for finding in result.findings:
+        print(f"ERROR    accessibility: {finding}", file=sys.stderr)
+    cached = result.pages - result.checked
+    summary = f"{result.pages} pages ({result.checked} checked, {cached} unchanged) in {result.seconds:.1f} s"
+    if result.findings:
+        where = f"\nBuild failed: the previous site in {final} was not changed." if final else ""
+        print(f"\n{len(result.findings)} accessibility problem(s); {summary}.{where}", file=sys.stderr)
+        return False
+    print(f"Accessibility: no problems; {summary}")
     return True
 
 
