@@ -11,6 +11,7 @@ What runs, and with which thresholds, is set in :mod:`wegwijzer.accessibility.ru
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,7 +70,7 @@ def _findings(page: str, items: list[dict]) -> list[Finding]:
 
 
 def run(
-    site_dir: Path, *, cache_dir: Path | None = None, progress: bool = False, concurrency: int = 4
+    site_dir: Path, *, cache_dir: Path | None = None, progress: bool = False, concurrency: int = max(2, os.cpu_count() or 2)
 ) -> SiteCheck:
     """Check every HTML page of a built site; see :func:`check_site`. Also says what it did."""
     started = time.perf_counter()

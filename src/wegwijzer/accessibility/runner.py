@@ -80,6 +80,9 @@ class _Tab:
 async def _open_tab(browser: Any, base: str) -> _Tab:
     context = await browser.new_context(viewport=_size(rules.VIEWPORTS["desktop"]))
     context.set_default_timeout(PAGE_TIMEOUT_MS)
+    # axe-core and our checks are installed in every document the tab opens, before its own
+    # scripts run: sent to the browser once, instead of half a megabyte per page.
+    await context.add_init_script(script=f"{axe_source()};\n{_our_script()}")
     page = await context.new_page()
     cdp = await context.new_cdp_session(page)
     phone = _size(rules.VIEWPORTS["phone"])
@@ -154,8 +157,6 @@ async def _check_page(tab: _Tab, relative: str) -> list[dict]:
     await page.set_viewport_size(_size(rules.VIEWPORTS["desktop"]))
     await page.goto(url, wait_until="load")
     await tab.settle()
-    await page.evaluate(axe_source())
-    await page.evaluate(_our_script())
     found += _at(await page.evaluate("s => window.__wegwijzerA11y.documentChecks(s)", settings), "")
 
     for name in ("desktop", "phone"):

@@ -360,7 +360,10 @@
   // Transitions would let a check see a half-faded element: show every state at once.
   const still = document.createElement("style");
   still.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
-  document.head.append(still);
+  // This script may run before the document exists (as an init script): then add it once parsed.
+  const calm = () => document.head.append(still);
+  if (document.head) calm();
+  else document.addEventListener("DOMContentLoaded", calm, { once: true });
 
   window.__wegwijzerA11y = {
     documentChecks, targetSizes, bodyTextSize, overflow, setTextScale, keyboardStart, keyboardDone, keyboardFinish,
