@@ -154,7 +154,12 @@ def run_build(config_file: Path, site_dir: Path | None, *, pdf: bool = True, bro
     config.site_dir = str(staging)
     started = time.perf_counter()
     try:
-        build(config)
+        # As `mkdocs build` does: plugins that live across builds (ours, for serve) start afresh.
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     except (MkDocsException, SystemExit) as err:
         shutil.rmtree(staging, ignore_errors=True)
         message = str(err) or "the build failed"

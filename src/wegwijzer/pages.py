@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .checklist import checklist_pages, checklist_uri, pdf_uri, qr_svg, short_url
 from .contact import contact_lines, primary_phone
@@ -102,6 +103,22 @@ def ordered_steps(event: LifeEvent) -> list[tuple[Phase, list[Step]]]:
     return [(phase, steps) for phase, steps in groups if steps]
 
 
+@cache
+def _environment() -> Environment:
+    """The package's templates, compiled once per process (``mkdocs serve`` rebuilds reuse them)."""
+    env = Environment(
+        loader=PackageLoader("wegwijzer", "templates"),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["tel"] = tel_href
+    env.globals.update(ChannelKind=ChannelKind, qr_svg=qr_svg, short_url=short_url)
+    return env
+
+
 class Renderer:
     """Renders generated pages with the package's templates (autoescaped, strict)."""
 
@@ -109,21 +126,25 @@ class Renderer:
         self.content = content
         self.site_url = site_url
         self.t = strings(lang)
-        self.env = Environment(
-            loader=PackageLoader("wegwijzer", "templates"),
-            autoescape=select_autoescape(default=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=False,
-        )
+        self.env = _environment()
         self._terms = term_pattern(content.glossary.values())
-        self.env.filters["tel"] = tel_href
-        self.env.globals.update(t=self.t, ChannelKind=ChannelKind, qr_svg=qr_svg, short_url=short_url)
+        self._shared: dict[str, tuple[object, Markup]] = {}
+
+    def shared(self, template: str, key: object, **context: Any) -> Markup:
+        """A part that many pages show alike, rendered once per ``key`` (e.g. on 342 municipality pages).
+
+        It must not hold links: those are relative to the page that shows them.
+        """
+        cached = self._shared.get(template)
+        if cached is None or cached[0] is not key:
+            cached = self._shared[template] = (key, Markup(self.env.get_template(template).render(context)))
+        return cached[1]
 
     def render(self, spec: PageSpec, link: Link) -> RenderedPage:
         marker = TermMarker(self.content.glossary.values(), link(GLOSSARY), self._terms)
         context: dict[str, Any] = {
+            "t": self.t,
+            "shared": self.shared,
             "page": spec,
             "content": self.content,
             "link": link,

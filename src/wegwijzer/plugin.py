@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .checks import run_checks
+from .incremental import GeneratedPage, PageKeys, site_key
 from .loader import Content
 from .pages import PageSpec, Renderer, site_files, site_pages
 from .problems import Problem
@@ -59,6 +60,19 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self.content: Content | None = None
         self.renderer: Renderer | None = None
         self.specs: dict[str, PageSpec] = {}
+        self.dirty = False
+        self.keys = PageKeys()
+        self.bodies: dict[str, tuple[str, list[tuple[int, str, str]]]] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this hook keeps one plugin instance for all rebuilds of `mkdocs serve`,
+        # so that a dirty rebuild knows which pages changed since the last one.
+        self.dirty = dirty
+        self.keys = PageKeys()
+        self.bodies = {}
+
+    def on_shutdown(self) -> None:
+        self.dirty = False
 
     def lifeevents_path(self, config: MkDocsConfig) -> Path:
         base_dir = Path(config.config_file_path or ".").parent
@@ -113,24 +127,54 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                 )
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(
-                File.generated(config, spec.src_uri, content=_front_matter(spec), inclusion=inclusion)
+                GeneratedPage.generated(config, spec.src_uri, content=_front_matter(spec), inclusion=inclusion)
             )
         for data in site_files(self.content, self.config.language, config.use_directory_urls):
             files.append(File.generated(config, data.src_uri, content=data.content))
         for name, text in _package_assets().items():
             files.append(File.generated(config, f"{ASSETS_DIR}/{name}", content=text))
+        if self.dirty:
+            self._mark_changed_pages(files, config)
         return files
+
+    def _mark_changed_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Dirty rebuild: render our pages' bodies now, and let MkDocs skip those that did not change."""
+        custom_dir = config.theme.custom_dir
+        site = site_key(
+            Path(config.config_file_path) if config.config_file_path else None,
+            [Path(custom_dir)] if custom_dir else [],
+            self.specs.values(),
+            (file.src_uri for file in files),
+        )
+        for spec in self.specs.values():
+            file = files.get_file_from_path(spec.src_uri)
+            assert isinstance(file, GeneratedPage)
+            self.bodies[spec.src_uri] = body = self._body(spec, file, files)
+            self.keys.mark(file, site, f"{file.content_string}\0{body[0]}")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.keys.commit()
+        self.bodies = {}
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         spec = self.specs.get(page.file.src_uri)
-        if spec is None or self.renderer is None:
+        if spec is None:
             return html
+        body, headings = self.bodies.pop(spec.src_uri, None) or self._body(spec, page.file, files)
+        page.toc = get_toc(
+            [{"level": level, "id": hid, "name": name, "children": []} for level, hid, name in headings]
+        )
+        return body
+
+    def _body(self, spec: PageSpec, file: File, files: Files) -> tuple[str, list[tuple[int, str, str]]]:
+        """A generated page's HTML (its own CSS and scripts first) and its headings."""
+        assert self.renderer is not None
 
         def link(src_uri: str) -> str:
             target = files.get_file_from_path(src_uri)
             if target is None:
                 raise PluginError(f"Wegwijzer links to a page that does not exist: {src_uri}")
-            return target.url_relative_to(page.file)
+            return target.url_relative_to(file)
 
         rendered = self.renderer.render(spec, link)
         tags = [
@@ -139,18 +183,13 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             else f'<script src="{link(f"{ASSETS_DIR}/{name}")}" defer></script>'
             for name in spec.assets
         ]
-        page.toc = get_toc(
-            [
-                {"level": level, "id": hid, "name": name, "children": []}
-                for level, hid, name in rendered.headings
-            ]
-        )
-        return "\n".join([*tags, rendered.html])
+        return "\n".join([*tags, rendered.html]), rendered.headings
 
 
 def _front_matter(spec: PageSpec) -> str:
     meta: dict[str, Any] = {"title": spec.title, **spec.meta}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+    # JSON is YAML too, and much faster to write: this runs for every page on every rebuild.
+    return "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n"
 
 
 def _package_assets() -> dict[str, str]:

@@ -37,7 +37,6 @@ theme:
   font: false
   features: [navigation.prune]
 plugins:
-  - search
   - wegwijzer
 extra:
   generator: false
