@@ -117,11 +117,11 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
             )
         ) from None
     except RecursionError:
-        raise YamlProblem(
-            Problem(file, 1, "", "the file is nested too deeply", "use fewer levels of indenting")
-        ) from None
+        raise _too_deep(file, 1) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if "nesting depth" in str(err.problem):  # libyaml's own limit (PyYAML 6.0.4 and later)
+            raise _too_deep(file, mark.line + 1 if mark else 1) from None
         if err.context and "quoted scalar" in err.context and err.context_mark:
             mark = err.context_mark
         line = mark.line + 1 if mark else 1
@@ -139,6 +139,10 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     finally:
         loader.dispose()
     return YamlDocument(file, data, lines)
+
+
+def _too_deep(file: str, line: int) -> YamlProblem:
+    return YamlProblem(Problem(file, line, "", "the file is nested too deeply", "use fewer levels of indenting"))
 
 
 def _control_character(text: str, err: yaml.reader.ReaderError, file: str) -> YamlProblem:
