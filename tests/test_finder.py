@@ -418,6 +418,19 @@ def test_the_page_of_a_municipality_without_javascript_shows_the_same(finder, co
     assert plain.locator('a[href="tel:14053"]').count() >= 1
 
 
+def test_a_help_point_without_hours_says_to_call_first(finder) -> None:
+    """Groningen's only point is the library's IDO, whose hours nobody has checked yet."""
+    page = finder()
+    combobox(page).fill("Groningen")
+    page.get_by_role("button", name="Zoek hulp").click()
+    page.locator("[data-result] .ww-point").wait_for()
+    with_script = page.locator("[data-result] .ww-point").inner_text()
+    assert "De tijden staan hier nog niet. Bel even voordat u gaat." in lines(with_script)
+    assert "Openingstijden:" not in with_script
+    static = finder("loket/groningen/", javascript=False)
+    assert lines(static.locator(".ww-point").inner_text()) == lines(with_script)
+
+
 def test_an_unknown_municipality_gets_a_helpful_message(finder) -> None:
     page = finder()
     combobox(page).fill("Atlantis")

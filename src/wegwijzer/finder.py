@@ -311,7 +311,7 @@ FINDER_STRINGS = (
     *("not_found_title", "not_found", "postcode_unknown", "fallback", "phone_advice"),
     *("points_title", "show_all", "no_points_title", "no_points", "municipality_phone", "holidays"),
     *("national_title", "national_intro", "national_for", "national_none"),
-    *("phone", "hours", "address", "languages", "appointment", "no_appointment"),
+    *("phone", "hours", "hours_unknown", "address", "languages", "appointment", "no_appointment"),
     *("wheelchair_yes", "wheelchair_no"),
 )
 """What the script needs on the finder page, where it draws results itself."""

@@ -7,6 +7,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -111,6 +113,12 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             config.extra_css.append(uri)
         return config
 
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        # MkDocs makes a new template environment for every rebuild of `mkdocs serve`;
+        # without a shared cache, it compiles the theme's templates again each time.
+        env.bytecode_cache = _THEME_TEMPLATES
+        return env
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
             server.watch(str(self.lifeevents_path(config)))
@@ -184,6 +192,23 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             for name in spec.assets
         ]
         return "\n".join([*tags, rendered.html]), rendered.headings
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled theme templates, kept for the life of the process; a changed template's checksum differs."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_TEMPLATES = _MemoryBytecodeCache()
 
 
 def _front_matter(spec: PageSpec) -> str:

@@ -177,6 +177,8 @@
       const list = el("ul", "ww-point__hours");
       hours.forEach((h) => list.append(el("li", "", h[0] + ": " + h[1])));
       li.append(list);
+    } else {
+      li.append(el("p", "ww-point__hours-unknown", s.hours_unknown));
     }
     li.append(el("p", "ww-point__appointment", flags & APPOINTMENT ? s.appointment : s.no_appointment));
     li.append(labelled("ww-point__address", s.address, address + ", " + code));
