@@ -49,7 +49,9 @@ def test_an_edit_rebuilds_the_pages_that_show_it_only(site_src: Path, serve: Ser
     assert serve.build() == first, "nothing changed, so nothing is written again"
 
     source = site_src / "lifeevents" / "verhuizen.yaml"
-    source.write_text(source.read_text("utf-8").replace("reassurance: U hoeft", "reassurance: Rustig aan. U hoeft"))
+    source.write_text(
+        source.read_text("utf-8").replace("reassurance: U hoeft", "reassurance: Rustig aan. U hoeft")
+    )
     after = serve.build()
     changed = {page for page in PAGES if after[page] != first[page]}
     assert changed == {"gids/verhuizen/index.html"}

@@ -36,8 +36,11 @@ def assert_reachable(content, planned) -> None:
         organisation = content.organisations[item.step.organisation]
         human = [c for c in item.step.channels if c.kind in HUMAN_CHANNELS]
         assert human, f"{item.step.id} has no phone or walk-in option"
-        assert organisation.phone or organisation.phone_note or organisation.walk_in or any(
-            c.phone for c in human
+        assert (
+            organisation.phone
+            or organisation.phone_note
+            or organisation.walk_in
+            or any(c.phone for c in human)
         ), f"{item.step.id}: {organisation.name} has no number or place to go"
 
 
@@ -110,8 +113,17 @@ def test_alina_pregnant_and_moving_in_with_her_mother(content) -> None:
         event_date=dt.date(2027, 3, 1),
     )
     ids = [p.step.id for p in planned]
-    for step_id in ("bijstand-familie", "woningcorporatie", "adres", "geboorteaangifte", "kinderbijslag",
-                    "kindgebonden-budget", "toeslagen", "ind", "werk"):
+    for step_id in (
+        "bijstand-familie",
+        "woningcorporatie",
+        "adres",
+        "geboorteaangifte",
+        "kinderbijslag",
+        "kindgebonden-budget",
+        "toeslagen",
+        "ind",
+        "werk",
+    ):
         assert step_id in ids, step_id
     # Ask about her mother's bijstand before moving in; register the birth before claiming child benefit.
     assert ids.index("bijstand-familie") < ids.index("adres") < ids.index("toeslagen")

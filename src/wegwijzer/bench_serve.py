@@ -58,7 +58,10 @@ def measure(root: Path, dirty: bool) -> list[float]:
         command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(site / "mkdocs.yml"),
                    "-a", f"127.0.0.1:{port}", *(["--dirty", "--no-strict"] if dirty else [])]  # fmt: skip
         server = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
         url = f"http://127.0.0.1:{port}/gids/{GUIDE}/"
         source = site / "lifeevents" / f"{GUIDE}.yaml"

@@ -28,7 +28,9 @@ class GeneratedPage(File):
         return self.modified
 
 
-def site_key(config_file: Path | None, theme_dirs: Iterable[Path], specs: Iterable[PageSpec], uris: Iterable[str]) -> str:
+def site_key(
+    config_file: Path | None, theme_dirs: Iterable[Path], specs: Iterable[PageSpec], uris: Iterable[str]
+) -> str:
     """What every page shows: the config, the theme overrides, the pages and their menu titles."""
     digest = hashlib.sha256()
     files = [config_file] if config_file else []

@@ -135,7 +135,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                 )
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(
-                GeneratedPage.generated(config, spec.src_uri, content=_front_matter(spec), inclusion=inclusion)
+                GeneratedPage.generated(
+                    config, spec.src_uri, content=_front_matter(spec), inclusion=inclusion
+                )
             )
         for data in site_files(self.content, self.config.language, config.use_directory_urls):
             files.append(File.generated(config, data.src_uri, content=data.content))

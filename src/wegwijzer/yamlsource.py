@@ -142,7 +142,9 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
 
 
 def _too_deep(file: str, line: int) -> YamlProblem:
-    return YamlProblem(Problem(file, line, "", "the file is nested too deeply", "use fewer levels of indenting"))
+    return YamlProblem(
+        Problem(file, line, "", "the file is nested too deeply", "use fewer levels of indenting")
+    )
 
 
 def _control_character(text: str, err: yaml.reader.ReaderError, file: str) -> YamlProblem:

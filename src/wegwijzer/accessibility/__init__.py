@@ -70,7 +70,11 @@ def _findings(page: str, items: list[dict]) -> list[Finding]:
 
 
 def run(
-    site_dir: Path, *, cache_dir: Path | None = None, progress: bool = False, concurrency: int = max(2, os.cpu_count() or 2)
+    site_dir: Path,
+    *,
+    cache_dir: Path | None = None,
+    progress: bool = False,
+    concurrency: int = max(2, os.cpu_count() or 2),
 ) -> SiteCheck:
     """Check every HTML page of a built site; see :func:`check_site`. Also says what it did."""
     started = time.perf_counter()
