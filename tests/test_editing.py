@@ -109,3 +109,31 @@ def test_every_yaml_file_names_its_schema() -> None:
         assert path.read_text("utf-8").startswith(
             f"# yaml-language-server: $schema=../../schemas/{path.stem}.schema.json\n"
         ), path
+
+
+def test_a_step_without_a_source_is_named(lifeevents: Path) -> None:
+    from wegwijzer.freshness import unsourced_steps
+
+    path = lifeevents / "geldzorgen.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace("    organisation:", "    source: https://www.example.nl/bron\n    organisation:"),
+        "utf-8",
+    )
+    content, _ = collect(lifeevents)
+    messages = [str(p) for p in unsourced_steps(content)]
+    assert not any("geldzorgen.yaml" in m for m in messages)
+    assert (
+        "lifeevents/verhuizen.yaml:12: steps[0].title: the step 'Geef uw nieuwe adres door aan de gemeente'"
+        " has no source — add 'source:' with the organisation's own page on this subject, so the facts can be"
+        " checked" in messages
+    )
+    assert all(not p.is_error for p in unsourced_steps(content))
+
+
+def test_every_example_step_has_a_source() -> None:
+    from wegwijzer.freshness import unsourced_steps
+
+    content, problems = collect(ROOT / "lifeevents")
+    assert problems == []
+    assert [str(p) for p in unsourced_steps(content)] == []

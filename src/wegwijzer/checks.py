@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .freshness import stale_content
+from .freshness import stale_content, unsourced_steps
 from .loader import Content, collect
 from .problems import Problem
 from .writing import LanguageSettings, PageScore, check_content
@@ -39,5 +39,6 @@ def run_checks(
     if any(p.is_error for p in problems):
         return CheckResult(content, problems)
     problems += stale_content(content, today or dt.date.today(), review_after_days)
+    problems += unsourced_steps(content)
     language, scores = check_content(content, settings or LanguageSettings(), docs_dir)
     return CheckResult(content, problems + language, scores)

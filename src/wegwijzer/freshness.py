@@ -34,6 +34,22 @@ def stale_content(content: Content, today: dt.date, max_age_days: int) -> list[P
     return problems
 
 
+def unsourced_steps(content: Content) -> list[Problem]:
+    """A warning for every step that does not say where its facts come from."""
+    return [
+        content.origin(step).problem(
+            ("title",),
+            f"the step '{step.title}' has no source",
+            "add 'source:' with the organisation's own page on this subject, so the facts can be checked",
+            severity=Severity.warning,
+            rule=RULE,
+        )
+        for event in content.events.values()
+        for step in event.steps
+        if step.source is None
+    ]
+
+
 def _stale(origin, field: str, when: dt.date, owner: str | None, today: dt.date) -> Problem:
     who = f"{owner} should" if owner else "someone should"
     return origin.problem(
