@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -247,6 +248,13 @@ def read_yaml(path: Path, root: Path) -> YamlDocument:
             )
         ) from None
     text = text.removeprefix("\ufeff")
+    return _parse_unchanged(text, file)
+
+
+@lru_cache(maxsize=4096)
+def _parse_unchanged(text: str, file: str) -> YamlDocument:
+    """:func:`parse_yaml`, kept by content: ``mkdocs serve`` reads every file on each rebuild,
+    and most did not change. Nothing changes a document after it is parsed."""
     return parse_yaml(text, file)
 
 
