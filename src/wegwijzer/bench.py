@@ -152,21 +152,24 @@ def _browser_samples(site: Path, size: int) -> dict[str, tuple[int, float]]:
 
     if size <= 0:
         return {}
-    pages = html_pages(site)
-    sample = pages[:: max(1, len(pages) // size)][:size]
+    sample = _spread(html_pages(site), size)
     started = time.perf_counter()
     asyncio.run(check_pages(site, sample, Progress(len(sample), False), max(2, os.cpu_count() or 2)))
     gate = time.perf_counter() - started
-    # PDFs: a copy of the site with only the sampled checklists (build_pdfs prints every checklist).
-    checklists = sorted((site / "checklist").glob("*/"))[
-        :: max(1, len(list((site / "checklist").glob("*/"))) // size)
-    ][:size]
-    for extra in sorted(set((site / "checklist").glob("*/")) - set(checklists)):
+    # PDFs: build_pdfs prints every checklist, so the others are removed from this throwaway site first.
+    every_checklist = sorted((site / "checklist").glob("*/"))
+    checklists = _spread(every_checklist, size)
+    for extra in set(every_checklist) - set(checklists):
         shutil.rmtree(extra)
     started = time.perf_counter()
     build_pdfs(site, "", progress=False)
     pdfs = time.perf_counter() - started
     return {"accessibility gate": (len(sample), gate), "checklist PDFs": (len(checklists), pdfs)}
+
+
+def _spread(items: list, size: int) -> list:
+    """At most ``size`` items, taken evenly from the whole (sorted) list."""
+    return items[:: max(1, len(items) // size)][:size]
 
 
 def bench_finder(args: argparse.Namespace) -> None:
