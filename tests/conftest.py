@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wegwijzer.cli import run_build
+from wegwijzer.publish.build import run_build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
@@ -59,9 +59,22 @@ def browser():
     """Debian's Chromium, driven by Playwright, shared by a module's tests."""
     from playwright.sync_api import sync_playwright
 
-    from wegwijzer.browser import launch
+    from wegwijzer.publish.browser import launch
 
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+CHROMIUM_FIXTURES = {"browser", "fixture_site", "example_site"}
+"""Fixtures that start Chromium (the example and fixture sites are built with their PDFs)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs Chromium, so that ``-m "not browser"`` gives a fast loop."""
+    for item in items:
+        if CHROMIUM_FIXTURES & set(getattr(item, "fixturenames", ())) or item.module.__name__.endswith(
+            "test_accessibility"
+        ):
+            item.add_marker(pytest.mark.browser)

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, build
-from wegwijzer.accessibility import DISABLED_RULES, Finding, check_site, run
-from wegwijzer.accessibility.cache import page_key
-from wegwijzer.accessibility.rules import TEL_PATTERNS
-from wegwijzer.accessibility.runner import Progress
-from wegwijzer.cli import run_build
+from wegwijzer.publish.accessibility import DISABLED_RULES, Finding, run
+from wegwijzer.publish.accessibility.cache import page_key
+from wegwijzer.publish.accessibility.rules import TEL_PATTERNS
+from wegwijzer.publish.accessibility.runner import Progress
+from wegwijzer.publish.build import run_build
 
 A11Y = FIXTURES / "a11y"
 CHECKS = sorted({p.name.rsplit("-", 1)[0] for p in A11Y.glob("*-good.html")})
@@ -44,7 +44,7 @@ def fixture_findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list
     site = tmp_path_factory.mktemp("a11y") / "site"
     shutil.copytree(A11Y, site)
     by_page: dict[str, list[Finding]] = {p.name: [] for p in A11Y.glob("*.html")}
-    for finding in check_site(site):
+    for finding in run(site).findings:
         by_page[finding.page].append(finding)
     return by_page
 

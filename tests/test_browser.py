@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wegwijzer.browser import serve
+from wegwijzer.publish.browser import serve
 
 
 def test_guide_on_a_phone(example_site: Path, browser) -> None:

@@ -9,8 +9,9 @@ import re
 from pathlib import Path
 
 from conftest import FIXTURES, build
-from wegwijzer.loader import load_content
-from wegwijzer.pages import Renderer, site_pages
+from wegwijzer.checks import load_content
+from wegwijzer.render.renderer import Renderer
+from wegwijzer.render.site import site_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -118,3 +119,58 @@ def test_hand_written_page_may_not_replace_generated_one(site_src: Path, capsys)
     code, _ = build(site_src)
     assert code == 1
     assert "woordenlijst.md: this page is made by Wegwijzer" in capsys.readouterr().err
+
+
+def test_a_missing_chromium_is_one_clear_message_and_keeps_the_site(
+    site_src: Path, monkeypatch, capsys
+) -> None:
+    code, site = build(site_src)
+    assert code == 0
+    before = tree_digest(site)
+    monkeypatch.setattr("wegwijzer.publish.browser.CHROMIUM_CANDIDATES", ("/nowhere/chromium",))
+    monkeypatch.setattr("wegwijzer.publish.browser.shutil.which", lambda name: None)
+    code, _ = build(site_src, pdf=True)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Build failed: Chromium is not installed — run scripts/bootstrap" in err
+    assert err.count("was not changed") == 1
+    assert "Traceback" not in err
+    assert tree_digest(site) == before
+    assert not list(site_src.glob(".site-staging")), "staging folder left behind"
+
+
+def test_a_crash_in_a_gate_keeps_the_site_and_removes_the_staging(
+    site_src: Path, monkeypatch, capsys
+) -> None:
+    code, site = build(site_src)
+    assert code == 0
+    before = tree_digest(site)
+
+    def broken(*args, **kwargs):
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr("wegwijzer.publish.build.check_budgets", broken)
+    code, _ = build(site_src)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Build failed: an unexpected error in the build (OSError: disk on fire)" in err
+    assert f"The previous site in {site.resolve()} was not changed." in err
+    assert tree_digest(site) == before
+    assert not list(site_src.glob(".site-staging"))
+
+
+def test_a_gate_problem_is_reported_like_a_content_problem(site_src: Path, capsys) -> None:
+    (site_src / "mkdocs.yml").write_text(
+        (site_src / "mkdocs.yml")
+        .read_text("utf-8")
+        .replace("first_view_budget_kb: 150", "first_view_budget_kb: 1"),
+        "utf-8",
+    )
+    code, _ = build(site_src)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert re.search(
+        r"ERROR: gids/verhuizen/index\.html: budget: the first view weighs [\d.]+ KB gzipped", err
+    )
+    assert "— make the page lighter" in err
+    assert "Build failed: " in err and "budget problem(s)" in err

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from wegwijzer.browser import serve
-from wegwijzer.loader import load_content
-from wegwijzer.pdf import fix_dates
+from wegwijzer.checks import load_content
+from wegwijzer.publish.browser import serve
+from wegwijzer.publish.pdf import fix_dates
 
 ROOT = Path(__file__).parent.parent
 

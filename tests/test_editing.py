@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from wegwijzer.checks import load_checked
 from wegwijzer.cli import main
-from wegwijzer.loader import collect
-from wegwijzer.scaffold import ScaffoldError, new_event
-from wegwijzer.schema import render, schemas
+from wegwijzer.editing.scaffold import ScaffoldError, new_event
+from wegwijzer.editing.schema import render, schemas
 
 ROOT = Path(__file__).parent.parent
 
@@ -36,7 +36,7 @@ def test_schema_explains_fields_and_allows_channel_shorthand() -> None:
 
 def test_scaffold_fails_only_on_its_placeholders(lifeevents: Path) -> None:
     path = new_event(lifeevents, "ik-test", "2026-11-22")
-    _, problems = collect(lifeevents)
+    _, problems = load_checked(lifeevents)
     assert problems, "the scaffold should not pass the checks before it is filled in"
     assert {p.file for p in problems} == {"lifeevents/ik-test.yaml"}
     assert {p.message for p in problems} == {"this is still a placeholder"}
@@ -72,9 +72,9 @@ def test_schema_command_writes_files(tmp_path: Path) -> None:
 def test_stale_content_is_named_with_its_owner(lifeevents: Path) -> None:
     import datetime as dt
 
-    from wegwijzer.freshness import stale_content
+    from wegwijzer.checks.freshness import stale_content
 
-    content, _ = collect(lifeevents)
+    content, _ = load_checked(lifeevents)
     recent = stale_content(content, dt.date(2026, 12, 1), 365)
     assert [p.message for p in recent] == ["nobody has recorded when 'Stadskantoor Enschede' was checked"]
     messages = [str(p) for p in stale_content(content, dt.date(2028, 1, 1), 365)]
@@ -112,7 +112,7 @@ def test_every_yaml_file_names_its_schema() -> None:
 
 
 def test_a_step_without_a_source_is_named(lifeevents: Path) -> None:
-    from wegwijzer.freshness import unsourced_steps
+    from wegwijzer.checks.freshness import unsourced_steps
 
     path = lifeevents / "geldzorgen.yaml"
     text = path.read_text("utf-8")
@@ -120,7 +120,7 @@ def test_a_step_without_a_source_is_named(lifeevents: Path) -> None:
         text.replace("    organisation:", "    source: https://www.example.nl/bron\n    organisation:"),
         "utf-8",
     )
-    content, _ = collect(lifeevents)
+    content, _ = load_checked(lifeevents)
     messages = [str(p) for p in unsourced_steps(content)]
     assert not any("geldzorgen.yaml" in m for m in messages)
     assert (
@@ -132,8 +132,8 @@ def test_a_step_without_a_source_is_named(lifeevents: Path) -> None:
 
 
 def test_every_example_step_has_a_source() -> None:
-    from wegwijzer.freshness import unsourced_steps
+    from wegwijzer.checks.freshness import unsourced_steps
 
-    content, problems = collect(ROOT / "lifeevents")
+    content, problems = load_checked(ROOT / "lifeevents")
     assert problems == []
     assert [str(p) for p in unsourced_steps(content)] == []

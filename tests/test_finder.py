@@ -9,30 +9,34 @@ import json
 from pathlib import Path
 
 import pytest
+from benchmarks.finder import synthetic_content
 from pydantic import ValidationError
 
 from conftest import ROOT
-from wegwijzer.bench_finder import INDEX_BUDGET, synthetic_content
-from wegwijzer.browser import serve
-from wegwijzer.finder import (
-    INDEX_URI,
+from wegwijzer.checks import load_content
+from wegwijzer.model import HelpPoint, Municipality, OpeningHours, tel_href
+from wegwijzer.publish.browser import serve
+from wegwijzer.render.finder import (
     KIND_ORDER,
-    KIND_SHIFT,
     MAX_OPTIONS,
-    TOWN,
-    TOWN_IN_ADDRESS,
-    TOWN_IN_NAME,
     find,
-    finder_index,
     finder_pages,
-    index_json,
     national_organisations,
     places,
     structured_hours,
 )
-from wegwijzer.loader import load_content
-from wegwijzer.model import HelpPoint, Municipality, OpeningHours, tel_href
-from wegwijzer.pages import Renderer, strings
+from wegwijzer.render.finder_index import (
+    INDEX_BUDGET,
+    KIND_SHIFT,
+    TOWN,
+    TOWN_IN_ADDRESS,
+    TOWN_IN_NAME,
+    finder_index,
+    index_json,
+)
+from wegwijzer.render.renderer import Renderer
+from wegwijzer.render.strings import strings
+from wegwijzer.render.urls import FINDER_INDEX
 
 AMSTERDAM_TZ = dt.timezone(dt.timedelta(hours=1))  # November: CET, no summer time
 MONDAY_10 = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM_TZ)
@@ -203,7 +207,7 @@ def test_index_round_trip_on_synthetic_data() -> None:
 
 
 def test_index_size_for_the_example_data(content, example_site: Path) -> None:
-    written = (example_site / INDEX_URI).read_bytes()
+    written = (example_site / FINDER_INDEX).read_bytes()
     assert written == index_json(content).encode("utf-8")
     assert len(gzip.compress(written, 6)) < 30 * 1024  # the target for all municipalities and 1,000 points
 

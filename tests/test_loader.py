@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wegwijzer.loader import collect, load_content
+from wegwijzer.checks import load_checked, load_content
 from wegwijzer.model import Phase
 from wegwijzer.problems import ContentError
 
@@ -14,7 +14,7 @@ EVENT = "lifeevents/verhuizen.yaml"
 
 
 def messages(root: Path) -> list[str]:
-    _, problems = collect(root)
+    _, problems = load_checked(root)
     return [str(p) for p in problems]
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from wegwijzer.loader import load_content
-from wegwijzer.overview import (
+from wegwijzer.checks import load_content
+from wegwijzer.render.personal_list import (
     Answer,
     Situation,
     applies,

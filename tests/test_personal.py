@@ -7,9 +7,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from wegwijzer.browser import serve
-from wegwijzer.loader import load_content
-from wegwijzer.overview import dutch_date, parse_situation, personal_list
+from wegwijzer.checks import load_content
+from wegwijzer.publish.browser import serve
+from wegwijzer.render.personal_list import dutch_date, parse_situation, personal_list
 
 FIXTURE = Path(__file__).parent / "fixtures" / "site" / "lifeevents"
 GUIDE = "gids/verhuizen/"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from wegwijzer.loader import load_content
+from wegwijzer.checks import load_content
 from wegwijzer.model import HUMAN_CHANNELS
-from wegwijzer.overview import Answer, Situation, personal_list
+from wegwijzer.render.personal_list import Answer, Situation, personal_list
 
 ROOT = Path(__file__).parent.parent
 

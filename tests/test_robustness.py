@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, build
 from test_build import tree_digest
-from wegwijzer.loader import collect
-from wegwijzer.yamlsource import YamlProblem, parse_yaml
+from wegwijzer.checks import load_checked
+from wegwijzer.load.yaml_lines import YamlProblem, parse_yaml
 
 CORPUS = sorted((FIXTURES / "bad").glob("*.yaml"))
 
@@ -53,7 +53,7 @@ def test_corpus_is_large_enough() -> None:
 def test_bad_input_gives_one_clear_message_and_keeps_the_site(case: Path, src: Path, capsys) -> None:
     target, expect = header(case)
     (src / "lifeevents" / target).write_bytes(case.read_bytes())
-    _, problems = collect(src / "lifeevents")
+    _, problems = load_checked(src / "lifeevents")
     errors = [str(p) for p in problems if p.is_error]
     if expect == "ok":
         assert errors == []
@@ -70,7 +70,7 @@ def test_bad_input_gives_one_clear_message_and_keeps_the_site(case: Path, src: P
 def test_huge_file_is_refused(src: Path) -> None:
     path = src / "lifeevents" / "verhuizen.yaml"
     path.write_text("# " + "x" * 10_000_000 + "\n", "utf-8")
-    _, problems = collect(src / "lifeevents")
+    _, problems = load_checked(src / "lifeevents")
     assert [str(p) for p in problems] == [
         "lifeevents/verhuizen.yaml:1: the file is too large (10 MB)"
         " — a content file should be far smaller; split it or remove what is not needed"
@@ -80,7 +80,7 @@ def test_huge_file_is_refused(src: Path) -> None:
 def test_missing_register_fails_the_build_and_keeps_the_site(src: Path) -> None:
     before = tree_digest(src / "site")
     (src / "lifeevents" / "registers" / "municipalities.yaml").unlink()
-    _, problems = collect(src / "lifeevents")
+    _, problems = load_checked(src / "lifeevents")
     assert [str(p) for p in problems] == [
         "lifeevents/registers/municipalities.yaml: this register is missing"
         " — create lifeevents/registers/municipalities.yaml; it may hold an empty list: []"
@@ -89,7 +89,7 @@ def test_missing_register_fails_the_build_and_keeps_the_site(src: Path) -> None:
     assert code == 1 and tree_digest(site) == before
 
 
-def test_two_builds_are_byte_identical(src: Path, tmp_path: Path) -> None:
+def test_two_builds_are_byte_identical(src: Path) -> None:
     code, site = build(src, pdf=True)
     assert code == 0
     first = tree_digest(site)
@@ -129,7 +129,7 @@ def test_random_event_data_loads_or_reports_clean_problems(data, tmp_path_factor
     root = tmp_path_factory.mktemp("fuzz") / "lifeevents"
     shutil.copytree(FIXTURES / "site" / "lifeevents", root)
     (root / "verhuizen.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    content, problems = collect(root)
+    content, problems = load_checked(root)
     for problem in problems:
         assert problem.file.startswith("lifeevents/") and problem.message
     assert problems or "verhuizen" in content.events

@@ -7,8 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import build
-from wegwijzer.loader import load_content
-from wegwijzer.writing import LanguageSettings, Unit, check_content, check_units, flesch_douma, sentences
+from wegwijzer.checks import load_content
+from wegwijzer.checks.plain_language import LanguageSettings, check_content
+from wegwijzer.checks.plain_language.rules import check_units
+from wegwijzer.checks.plain_language.text import flesch_douma, sentences
+from wegwijzer.checks.plain_language.units import Unit
 
 SETTINGS = LanguageSettings()
 KNOWN = frozenset({"aow", "svb", "digid"})

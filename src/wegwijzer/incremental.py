@@ -11,12 +11,16 @@ not the whole site; a new guide title or a theme edit still rebuilds everything.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.structure.files import File
 
-from .pagespec import PageSpec
+from .render.pages import PageSpec
 
 
 class GeneratedPage(File):
@@ -29,13 +33,13 @@ class GeneratedPage(File):
 
 
 def site_key(
-    config_file: Path | None, theme_dirs: Iterable[Path], specs: Iterable[PageSpec], uris: Iterable[str]
+    config_file: str | None, custom_dir: str | None, specs: Iterable[PageSpec], uris: Iterable[str]
 ) -> str:
     """What every page shows: the config, the theme overrides, the pages and their menu titles."""
     digest = hashlib.sha256()
-    files = [config_file] if config_file else []
-    for folder in theme_dirs:
-        files += sorted(p for p in folder.rglob("*") if p.is_file())
+    files = [Path(config_file)] if config_file else []
+    if custom_dir:
+        files += sorted(p for p in Path(custom_dir).rglob("*") if p.is_file())
     for path in files:
         digest.update(f"{path}\0".encode() + path.read_bytes())
     for spec in specs:
@@ -61,3 +65,28 @@ class PageKeys:
         """The build succeeded: its pages are now on disk."""
         self.built.update(self.pending)
         self.pending = {}
+
+
+def front_matter(spec: PageSpec) -> str:
+    """A generated page's Markdown source: only its front matter; the body is rendered separately."""
+    meta: dict[str, Any] = {"title": spec.title, **spec.meta}
+    # JSON is YAML too, and much faster to write: this runs for every page on every rebuild.
+    return "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n"
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled theme templates, kept for the life of the process; a changed template's checksum differs."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_TEMPLATES = _MemoryBytecodeCache()
+"""Shared by every rebuild of ``mkdocs serve``: MkDocs makes a new template environment each time."""

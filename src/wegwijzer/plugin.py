@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,18 +16,21 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .checks import run_checks
-from .incremental import GeneratedPage, PageKeys, site_key
-from .loader import Content
-from .pages import PageSpec, Renderer, site_files, site_pages
-from .problems import Problem
-from .report import summary, write_report
-from .writing import LanguageSettings
+from .checks import REVIEW_AFTER_DAYS, run_checks
+from .checks.plain_language import LanguageSettings
+from .content import Content
+from .incremental import THEME_TEMPLATES, GeneratedPage, PageKeys, front_matter, site_key
+from .problems import Problem, report
+from .publish.budget import GUIDE_BUDGET_KB
+from .render.pages import PageSpec
+from .render.renderer import Renderer
+from .render.report import summary, write_report
+from .render.site import asset_files, site_files, site_pages
+from .render.strings import strings
+from .render.urls import asset, page_url, urls
 
 log = get_plugin_logger(__name__)
 
-ASSETS_DIR = "assets/wegwijzer"
-"""Where the package's own CSS and scripts are published in the site."""
 GLOBAL_CSS = "wegwijzer.css"
 """The one stylesheet every page loads; other assets load only on the pages that name them."""
 
@@ -41,7 +42,7 @@ class WegwijzerConfig(base.Config):
     """Folder with the life-event YAML files and registers/, relative to mkdocs.yml."""
     language = c.Choice(("nl",), default="nl")
     """Language of the interface strings on generated pages."""
-    review_after_days = c.Type(int, default=365)
+    review_after_days = c.Type(int, default=REVIEW_AFTER_DAYS)
     """Warn (naming the owner) when a guide or help point was last checked longer ago than this."""
     max_guides_in_nav = c.Type(int, default=30)
     """Above this many guides, they are listed on the home page but not in the menu."""
@@ -49,7 +50,7 @@ class WegwijzerConfig(base.Config):
     """Thresholds and rule severities of the plain-language gate (see README: "Plain-language gate")."""
     report = c.Type(str, default="wegwijzer-rapport.html")
     """Where the editors' report is written, relative to mkdocs.yml; not part of the site."""
-    first_view_budget_kb = c.Type((int, float), default=50)
+    first_view_budget_kb = c.Type((int, float), default=GUIDE_BUDGET_KB)
     """Most a guide page may weigh on first view (HTML, CSS, JS, images, gzipped), in KB."""
     strict_warnings = c.Type(bool, default=False)
     """Log content warnings as MkDocs warnings, so that `mkdocs build --strict` fails on them too."""
@@ -91,16 +92,14 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             self.lifeevents_path(config), Path(config.docs_dir), settings, self.config.review_after_days
         )
         content, problems = result.content, result.problems
-        report(problems, self.config.strict_warnings)
+        report(problems, self._log)
         report_path = Path(config.config_file_path or ".").parent / self.config.report
         write_report(report_path, problems, result.scores, settings)
         log.info(summary(problems, report_path))
-        errors = result.errors
-        if errors:
-            noun = "problem" if len(errors) == 1 else "problems"
+        if result.errors:
+            count = len(result.errors)
             raise PluginError(
-                f"Wegwijzer found {len(errors)} {noun} in the content (listed above). "
-                "Fix them and build again; the site was not changed."
+                f"Wegwijzer found {count} problem(s) in the content (listed above). Fix them first."
             )
         self.content = content
         self.renderer = Renderer(content, self.config.language, config.site_url or "")
@@ -108,15 +107,23 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             spec.src_uri: spec
             for spec in site_pages(content, self.config.language, self.config.max_guides_in_nav)
         }
-        uri = f"{ASSETS_DIR}/{GLOBAL_CSS}"
+        uri = asset(GLOBAL_CSS)
         if uri not in config.extra_css:
             config.extra_css.append(uri)
+        # The theme overrides every Wegwijzer site needs, after the site's own custom_dir.
+        theme_dir = str(resources.files(__package__).joinpath("theme"))
+        if theme_dir not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+        config.extra["wegwijzer"] = {
+            "t": strings(self.config.language)["theme"],
+            "finder": page_url(urls.finder),
+        }
         return config
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         # MkDocs makes a new template environment for every rebuild of `mkdocs serve`;
         # without a shared cache, it compiles the theme's templates again each time.
-        env.bytecode_cache = _THEME_TEMPLATES
+        env.bytecode_cache = THEME_TEMPLATES
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -135,27 +142,29 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                 )
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(
-                GeneratedPage.generated(
-                    config, spec.src_uri, content=_front_matter(spec), inclusion=inclusion
-                )
+                GeneratedPage.generated(config, spec.src_uri, content=front_matter(spec), inclusion=inclusion)
             )
         for data in site_files(self.content, self.config.language, config.use_directory_urls):
             files.append(File.generated(config, data.src_uri, content=data.content))
-        for name, text in _package_assets().items():
-            files.append(File.generated(config, f"{ASSETS_DIR}/{name}", content=text))
+        for data in asset_files():
+            files.append(File.generated(config, data.src_uri, content=data.content))
         if self.dirty:
             self._mark_changed_pages(files, config)
         return files
 
+    def _log(self, problem: Problem) -> None:
+        """Errors stop the build; warnings show on every build, and fail only a strict one when asked."""
+        if problem.is_error:
+            log.error(str(problem))
+        elif self.config.strict_warnings:
+            log.warning(str(problem))
+        else:
+            log.info(f"warning: {problem}")
+
     def _mark_changed_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Dirty rebuild: render our pages' bodies now, and let MkDocs skip those that did not change."""
-        custom_dir = config.theme.custom_dir
-        site = site_key(
-            Path(config.config_file_path) if config.config_file_path else None,
-            [Path(custom_dir)] if custom_dir else [],
-            self.specs.values(),
-            (file.src_uri for file in files),
-        )
+        config_file, custom_dir = config.config_file_path, config.theme.custom_dir
+        site = site_key(config_file, custom_dir, self.specs.values(), (file.src_uri for file in files))
         for spec in self.specs.values():
             file = files.get_file_from_path(spec.src_uri)
             assert isinstance(file, GeneratedPage)
@@ -187,59 +196,4 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             return target.url_relative_to(file)
 
         rendered = self.renderer.render(spec, link)
-        tags = [
-            f'<link rel="stylesheet" href="{link(f"{ASSETS_DIR}/{name}")}">'
-            if name.endswith(".css")
-            else f'<script src="{link(f"{ASSETS_DIR}/{name}")}" defer></script>'
-            for name in spec.assets
-        ]
-        return "\n".join([*tags, rendered.html]), rendered.headings
-
-
-class _MemoryBytecodeCache(BytecodeCache):
-    """Compiled theme templates, kept for the life of the process; a changed template's checksum differs."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_THEME_TEMPLATES = _MemoryBytecodeCache()
-
-
-def _front_matter(spec: PageSpec) -> str:
-    meta: dict[str, Any] = {"title": spec.title, **spec.meta}
-    # JSON is YAML too, and much faster to write: this runs for every page on every rebuild.
-    return "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n"
-
-
-def _package_assets() -> dict[str, str]:
-    """The package's CSS and JS files, by name."""
-    folder = resources.files("wegwijzer").joinpath("assets")
-    return {
-        item.name: item.read_text("utf-8")
-        for item in sorted(folder.iterdir(), key=lambda i: i.name)
-        if item.name.endswith((".css", ".js"))
-    }
-
-
-def report(problems: list[Problem], strict_warnings: bool = False) -> None:
-    """Send problems to the plugin logger.
-
-    Errors are logged as errors (the build stops). Warnings are logged as
-    information, so they show on every build and rebuild without failing a
-    strict build, unless ``strict_warnings`` is set.
-    """
-    for problem in sorted(problems):
-        if problem.is_error:
-            log.error(str(problem))
-        elif strict_warnings:
-            log.warning(str(problem))
-        else:
-            log.info(f"warning: {problem}")
+        return rendered.html, rendered.headings

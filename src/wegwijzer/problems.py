@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TextIO
 
 
 class Severity(StrEnum):
@@ -60,3 +62,35 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     """A "did you mean 'x'?" hint, or an empty string when nothing is close."""
     matches = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
     return f"did you mean '{matches[0]}'? " if matches else ""
+
+
+Emit = Callable[[Problem], None]
+"""Where a reporter sends one problem: a printer for the command line, the logger for MkDocs."""
+
+
+def report(problems: Iterable[Problem], emit: Emit) -> tuple[int, int]:
+    """Send every problem to ``emit``, in file and line order; returns (errors, warnings).
+
+    The one way problems reach people: content checks and build gates alike.
+    """
+    errors = warnings = 0
+    for problem in sorted(problems):
+        emit(problem)
+        errors += problem.is_error
+        warnings += not problem.is_error
+    return errors, warnings
+
+
+def printer(stream: TextIO | None = None) -> Emit:
+    """An ``emit`` that prints ``ERROR: …`` or ``WARNING: …`` lines (to stdout by default)."""
+
+    def emit(problem: Problem) -> None:
+        label = "ERROR" if problem.is_error else "WARNING"
+        print(f"{label}: {problem}", file=stream or sys.stdout)
+
+    return emit
+
+
+def not_changed(site: object) -> str:
+    """What a failed build tells about the site that was there before."""
+    return f"The previous site in {site} was not changed."

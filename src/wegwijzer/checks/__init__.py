@@ -1,0 +1,70 @@
+"""2. Check: all content checks in one run: schema and references, freshness, plain language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content import Content
+from ..load.loader import collect
+from ..problems import ContentError, Problem
+from .freshness import stale_content, unsourced_steps
+from .plain_language import LanguageSettings, PageScore, check_content
+from .references import check_references
+
+REVIEW_AFTER_DAYS = 365
+"""Default age after which guides and help points are reported as due for a check."""
+
+
+@dataclass
+class CheckResult:
+    content: Content
+    problems: list[Problem]
+    scores: list[PageScore] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def load_checked(root: Path) -> tuple[Content, list[Problem]]:
+    """Load ``root`` and check every reference between its files."""
+    content, problems = collect(root)
+    if not any(p.is_error for p in problems):
+        problems += check_references(content)
+    return content, problems
+
+
+def load_content(root: Path) -> Content:
+    """Load and validate ``root`` (the lifeevents folder), references included.
+
+    Raises:
+        ContentError: with every problem found, when there is at least one.
+    """
+    content, problems = load_checked(root)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise ContentError(errors)
+    return content
+
+
+def run_checks(
+    lifeevents: Path,
+    docs_dir: Path | None = None,
+    settings: LanguageSettings | None = None,
+    review_after_days: int = REVIEW_AFTER_DAYS,
+    today: dt.date | None = None,
+) -> CheckResult:
+    """Load the content and check everything an editor can fix.
+
+    Plain-language and freshness checks run only on content that loaded without
+    errors: their line numbers need valid data.
+    """
+    content, problems = load_checked(lifeevents)
+    if any(p.is_error for p in problems):
+        return CheckResult(content, problems)
+    problems += stale_content(content, today or dt.date.today(), review_after_days)
+    problems += unsourced_steps(content)
+    language, scores = check_content(content, settings or LanguageSettings(), docs_dir)
+    return CheckResult(content, problems + language, scores)

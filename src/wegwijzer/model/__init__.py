@@ -1,0 +1,61 @@
+"""The life-event model: what a guide is made of, validated with pydantic.
+
+Field descriptions are written for the editors who fill in the YAML files; they
+end up in the JSON Schema that their editor shows as help.
+"""
+
+from __future__ import annotations
+
+from .fields import (
+    ID_PATTERN,
+    PHONE_PATTERN,
+    PLACEHOLDER,
+    ClockTime,
+    Id,
+    Phone,
+    Postcode,
+    Strict,
+    Text,
+    Url,
+    tel_href,
+)
+from .guide import HUMAN_CHANNELS, Channel, ChannelKind, Deadline, HelpLevel, LifeEvent, Phase, Question, Step
+from .registers import (
+    REGISTERS,
+    GlossaryTerm,
+    HelpPoint,
+    HelpPointKind,
+    Municipality,
+    OpeningHours,
+    Organisation,
+)
+
+__all__ = [
+    "HUMAN_CHANNELS",
+    "ID_PATTERN",
+    "PHONE_PATTERN",
+    "PLACEHOLDER",
+    "REGISTERS",
+    "Channel",
+    "ChannelKind",
+    "ClockTime",
+    "Deadline",
+    "GlossaryTerm",
+    "HelpLevel",
+    "HelpPoint",
+    "HelpPointKind",
+    "Id",
+    "LifeEvent",
+    "Municipality",
+    "OpeningHours",
+    "Organisation",
+    "Phase",
+    "Phone",
+    "Postcode",
+    "Question",
+    "Step",
+    "Strict",
+    "Text",
+    "Url",
+    "tel_href",
+]

@@ -1,0 +1,119 @@
+"""Field types every model shares: ids, plain text, safe web addresses, phone numbers, postcodes, times."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+PLACEHOLDER = "VUL IN"
+"""Text the scaffold puts where an editor must still write something; the loader refuses it."""
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=60),
+    Field(description="Korte naam in kleine letters en streepjes, bijvoorbeeld 'svb' of 'aow-aanpassen'."),
+]
+
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+def _one_line(value: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise ValueError("is empty — write some text here")
+    tag = _HTML_TAG.search(value)
+    if tag:
+        raise ValueError(
+            f"contains HTML code '{tag.group(0)[:30]}' — "
+            "write plain text without < and >; the page does the layout"
+        )
+    return value
+
+
+Text = Annotated[str, AfterValidator(_one_line)]
+"""Citizen-facing text: whitespace folded, never empty."""
+
+
+def _https_url(value: str) -> str:
+    value = value.strip()
+    if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
+        raise ValueError(
+            f"'{value}' is not a safe web address — write a full address that starts with https://"
+        )
+    return value
+
+
+Url = Annotated[str, AfterValidator(_https_url)]
+
+PHONE_PATTERN = re.compile(r"^(0\d[\d -]{5,14}\d|14 ?0\d{2,3}|\+\d[\d -]{7,16}\d)$")
+
+
+def _phone(value: Any) -> str:
+    if isinstance(value, int):
+        raise ValueError('a phone number must be written between quotes — write it like "0800 1234"')
+    value = str(value).strip()
+    if not PHONE_PATTERN.match(value):
+        raise ValueError(
+            f"'{value}' is not a Dutch phone number — "
+            'write it like "0800 1234", "088 898 2070", "14 053" or "+31 20 123 4567"'
+        )
+    return value
+
+
+Phone = Annotated[str, BeforeValidator(_phone)]
+
+
+def tel_href(phone: str) -> str:
+    """The ``tel:`` link target for a phone number, in international form where possible.
+
+    Municipal 14-numbers ("14 053") only work inside the Netherlands and stay as
+    they are.
+    """
+    digits = re.sub(r"[^\d+]", "", phone)
+    if digits.startswith("+"):
+        return "tel:" + digits
+    if digits.startswith("14"):
+        return "tel:" + digits
+    return "tel:+31" + digits[1:]
+
+
+def _postcode(value: Any) -> str:
+    text = str(value).strip().upper()
+    if not re.match(r"^\d{4} ?[A-Z]{2}$", text):
+        raise ValueError(f"'{value}' is not a full postcode — write it like 7511 JN")
+    return text
+
+
+Postcode = Annotated[str, BeforeValidator(_postcode)]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors, text is stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def _clock_time(value: Any) -> Any:
+    if isinstance(value, int):
+        raise ValueError('a time must be written between quotes — write it like "09:00"')
+    return value
+
+
+ClockTime = Annotated[
+    str,
+    BeforeValidator(_clock_time),
+    StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$"),
+    Field(description='Een tijd als "HH:MM" tussen aanhalingstekens, bijvoorbeeld "09:00".'),
+]

@@ -1,0 +1,194 @@
+"""What a guide is made of: a life event, its questions and its steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import (
+    ConfigDict,
+    Field,
+    model_validator,
+)
+
+from .fields import Id, Phone, Strict, Text, Url
+
+
+class Phase(StrEnum):
+    """When a step should be done."""
+
+    now = "now"
+    soon = "soon"
+    later = "later"
+
+
+class HelpLevel(StrEnum):
+    """How much help a citizen can get with a step."""
+
+    yourself = "yourself"
+    together = "together"
+    done_for_you = "done_for_you"
+
+
+class ChannelKind(StrEnum):
+    """A way to get in touch; the order here is the order citizens see."""
+
+    phone = "phone"
+    walk_in = "walk_in"
+    online = "online"
+    chat = "chat"
+    video = "video"
+    letter = "letter"
+
+
+HUMAN_CHANNELS = frozenset({ChannelKind.phone, ChannelKind.walk_in})
+
+
+def _channel_schema(schema: dict[str, Any]) -> None:
+    # In YAML a channel may be just its kind ("- phone"); say so in the JSON Schema.
+    block = dict(schema)
+    schema.clear()
+    schema["anyOf"] = [
+        {
+            "type": "string",
+            "enum": [k.value for k in ChannelKind],
+            "description": block["properties"]["kind"]["description"],
+        },
+        block,
+    ]
+
+
+class Channel(Strict):
+    """One way the citizen can do a step."""
+
+    model_config = ConfigDict(json_schema_extra=_channel_schema)
+
+    kind: ChannelKind = Field(
+        description="Hoe: phone (bellen), walk_in (langsgaan), online, chat, video of letter."
+    )
+    phone: Phone | None = Field(
+        None, description="Ander telefoonnummer dan het algemene nummer van de organisatie."
+    )
+    url: Url | None = Field(None, description="Webadres voor deze stap, als het anders is.")
+    digid: bool = Field(False, description="true als de burger hiervoor DigiD nodig heeft.")
+    note: Text | None = Field(None, description="Korte uitleg, bijvoorbeeld 'op afspraak'.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        # "- phone" is short for "- kind: phone".
+        if isinstance(value, str):
+            return {"kind": value}
+        return value
+
+
+class Deadline(Strict):
+    """When a step must be done, in words and as a number of days."""
+
+    text: Text = Field(
+        description="De termijn in gewone woorden, met een beginpunt: 'binnen 5 dagen na het overlijden'."
+    )
+    days: int | None = Field(
+        None,
+        ge=-730,
+        le=1830,
+        description="Aantal dagen na de gebeurtenis (negatief: ervoor). "
+        "Gebruikt om een echte datum te tonen en de volgorde te bepalen.",
+    )
+
+
+class Question(Strict):
+    """A personal question that decides which steps apply."""
+
+    id: Id
+    text: Text = Field(description="De vraag aan de burger, bijvoorbeeld 'Was u getrouwd?'.")
+    hint: Text | None = Field(None, description="Korte uitleg bij de vraag.")
+    unsure: Text | None = Field(
+        None,
+        description="Wat de burger leest bij 'weet ik niet': waarom een stap misschien toch geldt.",
+    )
+
+
+class Step(Strict):
+    """One thing to do, for one organisation."""
+
+    id: Id
+    title: Text = Field(description="Begin met een werkwoord: 'Bel de SVB over uw AOW'.")
+    why: Text = Field(description="Waarom dit belangrijk is, in een of twee zinnen.")
+    how: list[Text] = Field(default_factory=list, description="Wat u doet, in korte stappen.")
+    bring: list[Text] = Field(default_factory=list, description="Wat de burger klaar moet hebben.")
+    next: Text | None = Field(None, description="Wat er gebeurt als de stap gedaan is.")
+    deadline: Deadline | None = Field(None, description="Wanneer het moet gebeuren.")
+    phase: Phase | None = Field(
+        None,
+        description="now (eerst), soon (binnenkort) of later. Leeg laten als de termijn in dagen bekend is.",
+    )
+    organisation: Id = Field(description="Welke organisatie, uit registers/organisations.yaml.")
+    channels: list[Channel] = Field(
+        min_length=1, description="Alle manieren om dit te regelen: phone, walk_in, online, ..."
+    )
+    help: HelpLevel = Field(
+        HelpLevel.yourself,
+        description="yourself (zelf), together (samen met een helper), "
+        "done_for_you (een helper doet het voor u).",
+    )
+    automatic: bool = Field(
+        False, description="true als dit vanzelf gebeurt en de burger alleen moet controleren."
+    )
+    entitlement: bool = Field(
+        False, description="true als de burger hier recht op kan hebben (geld of hulp)."
+    )
+    only_if: dict[Id, bool] = Field(
+        default_factory=dict,
+        description="Alleen tonen als de vragen zo zijn beantwoord: 'getrouwd: true'.",
+    )
+    after: list[Id] = Field(default_factory=list, description="Stappen die eerst gedaan moeten zijn.")
+    shared: Id | None = Field(
+        None,
+        description="Dezelfde naam voor dezelfde stap in andere gidsen, bijvoorbeeld 'toeslagen-doorgeven'. "
+        "Combineert iemand twee gidsen, dan staat de stap er maar een keer.",
+    )
+    authorisation: bool = Field(
+        False,
+        description="true als het om toestemming gaat om iets voor een ander te regelen (machtiging). "
+        "Regelt iemand zaken voor een ander, dan komt deze stap eerst.",
+    )
+    for_other: Text | None = Field(
+        None,
+        description="De titel als iemand dit voor een ander regelt: 'Bel de SVB over de AOW van uw partner'.",
+    )
+    source: Url | None = Field(None, description="Pagina van de organisatie waar dit vandaan komt.")
+    reviewed: dt.date | None = Field(None, description="Datum waarop dit is nagekeken.")
+
+    @property
+    def effective_phase(self) -> Phase:
+        """The phase given, or else derived from the deadline in days."""
+        if self.phase is not None:
+            return self.phase
+        days = self.deadline.days if self.deadline else None
+        if days is None:
+            return Phase.soon
+        if days <= 7:
+            return Phase.now
+        if days <= 42:
+            return Phase.soon
+        return Phase.later
+
+
+class LifeEvent(Strict):
+    """A life event: one guide page."""
+
+    id: Id
+    title: Text = Field(description="Zoals de burger het zegt: 'Iemand is overleden'.")
+    summary: Text = Field(description="Een zin die zegt wat de burger moet doen (hoogstens 25 woorden).")
+    reassurance: Text = Field(
+        description="Geruststelling bovenaan: u hoeft niet alles tegelijk te doen, en waar hulp is."
+    )
+    owner: Text = Field(description="Wie deze gids bijhoudt (naam of team).")
+    reviewed: dt.date = Field(description="Datum waarop de hele gids is nagekeken.")
+    questions: list[Question] = Field(default_factory=list)
+    date_question: Text | None = Field(
+        None, description="De vraag naar de datum, bijvoorbeeld 'Wanneer is uw partner overleden?'."
+    )
+    steps: list[Step] = Field(min_length=1)

@@ -1,0 +1,136 @@
+"""The registers every guide refers to: organisations, help points, municipalities, glossary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import (
+    BaseModel,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from .fields import ClockTime, Id, Phone, Postcode, Strict, Text, Url
+
+
+class OpeningHours(Strict):
+    """Opening hours on one or more days.
+
+    ``days`` and ``hours`` are what citizens read. ``weekdays``, ``opens`` and
+    ``closes`` are optional: the same hours for a computer, so that the finder
+    can say whether a place is open today.
+    """
+
+    days: Text = Field(description="Welke dagen, bijvoorbeeld 'maandag tot en met vrijdag'.")
+    hours: Text = Field(description="Welke tijden, bijvoorbeeld '8.00 tot 17.00 uur'.")
+    weekdays: list[Annotated[int, Field(ge=1, le=7)]] = Field(
+        default_factory=list,
+        description="Dezelfde dagen als nummers: 1 is maandag, 7 is zondag. "
+        "Bijvoorbeeld [1, 2, 3, 4, 5]. Dan kan de site zeggen of het vandaag open is.",
+    )
+    opens: ClockTime | None = Field(None, description='Hoe laat het opengaat, bijvoorbeeld "09:00".')
+    closes: ClockTime | None = Field(None, description='Hoe laat het dichtgaat, bijvoorbeeld "17:00".')
+
+    @model_validator(mode="after")
+    def _structured_together(self) -> OpeningHours:
+        given = (bool(self.weekdays), self.opens is not None, self.closes is not None)
+        if any(given) and not all(given):
+            raise ValueError("write weekdays, opens and closes together, or leave all three out")
+        if self.opens is not None and self.closes is not None and self.opens >= self.closes:
+            raise ValueError(f"closes ({self.closes}) must be later than opens ({self.opens})")
+        return self
+
+    @property
+    def structured(self) -> bool:
+        """Whether the hours are also given as weekdays and times."""
+        return bool(self.weekdays)
+
+
+class Organisation(Strict):
+    """An organisation citizens deal with."""
+
+    id: Id
+    name: Text = Field(description="De naam die burgers kennen, bijvoorbeeld 'SVB'.")
+    full_name: Text | None = Field(None, description="De volledige naam, als die anders is.")
+    description: Text = Field(description="Wat deze organisatie voor de burger doet, in een zin.")
+    phone: Phone | None = Field(None, description="Het landelijke telefoonnummer.")
+    phone_note: Text | None = Field(
+        None, description="Als er geen landelijk nummer is: waar de burger het nummer vindt."
+    )
+    phone_hours: list[OpeningHours] = Field(default_factory=list)
+    website: Url | None = None
+    chat: Url | None = Field(None, description="Webadres van de chat, als die er is.")
+    walk_in: Text | None = Field(None, description="Waar en wanneer je langs kunt gaan.")
+    source: Url | None = None
+    checked: dt.date | None = Field(None, description="Datum waarop de gegevens zijn nagekeken.")
+
+
+class HelpPointKind(StrEnum):
+    """The kinds of human help points."""
+
+    cross_government_counter = "cross_government_counter"
+    library_ido = "library_ido"
+    neighbourhood_team = "neighbourhood_team"
+    municipal_counter = "municipal_counter"
+    social_counsellor = "social_counsellor"
+    tax_support = "tax_support"
+
+
+class HelpPoint(Strict):
+    """A place where a person helps citizens."""
+
+    id: Id
+    name: Text
+    kind: HelpPointKind
+    municipality: Id = Field(description="De gemeente, uit registers/municipalities.yaml.")
+    address: Text
+    postcode: Postcode
+    walk_in_hours: list[OpeningHours] = Field(default_factory=list)
+    appointment_needed: bool = False
+    phone: Phone | None = None
+    languages: list[Text] = Field(default_factory=lambda: ["Nederlands"])
+    wheelchair_access: bool | None = None
+    organisations: list[Id] = Field(
+        default_factory=list, description="Organisaties waar dit loket een directe lijn mee heeft."
+    )
+    source: Url | None = None
+    checked: dt.date | None = Field(None, description="Datum waarop de gegevens zijn nagekeken.")
+    owner: Text | None = Field(None, description="Wie deze gegevens bijhoudt (naam of team).")
+
+
+class Municipality(Strict):
+    """A Dutch municipality."""
+
+    id: Id
+    name: Text
+    cbs_code: Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
+    province: Text
+    phone: Phone | None = Field(None, description="Het algemene nummer, vaak 14 en het netnummer.")
+    postcodes: list[Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$")]] = Field(
+        default_factory=list, description="Postcodegebieden, bijvoorbeeld '7511-7548'."
+    )
+
+
+class GlossaryTerm(Strict):
+    """A word citizens meet, with one plain sentence."""
+
+    id: Id
+    term: Text
+    forms: list[Text] = Field(default_factory=list, description="Andere vormen: meervoud enzovoort.")
+    explanation: Text = Field(description="Een gewone zin die zegt wat het woord betekent.")
+
+    @property
+    def all_forms(self) -> list[str]:
+        return [self.term, *self.forms]
+
+
+REGISTERS: dict[str, type[BaseModel]] = {
+    "organisations": Organisation,
+    "helppoints": HelpPoint,
+    "municipalities": Municipality,
+    "glossary": GlossaryTerm,
+}
+"""Register file name (without .yaml) → the model of each entry."""

@@ -1,0 +1,1 @@
+"""4. Publish: staged build → gates (budget, accessibility) → checklist PDFs → atomic swap."""

@@ -1,0 +1,104 @@
+"""The accessibility gate: every built page in real Chromium, axe-core plus our own checks.
+
+The site is served on 127.0.0.1 and its pages are checked a few at a time in one browser,
+at phone and desktop size: axe-core (WCAG 2.0–2.2 A and AA, and best practice), then the
+checks axe does not do — the Tab walk, focus, skip link, touch targets, text size, reflow at
+320 px and at 200 % zoom, headings, link texts, phone links, the language, the page without
+JavaScript, and no cookies or requests to other hosts. Results are cached by content.
+What runs, and with which thresholds, is set in :mod:`.rules`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import cache
+from .findings import Finding
+from .rules import CHECK_VERSION, DISABLED_RULES
+from .runner import Progress, check_pages
+
+__all__ = ["CHECK_VERSION", "DISABLED_RULES", "Finding", "SiteCheck", "run"]
+
+MAX_PER_RULE = 5
+"""Per page and rule, list this many elements; the rest are counted (the first ones show the pattern)."""
+
+
+@dataclass
+class SiteCheck:
+    """The outcome of one run of the gate."""
+
+    findings: list[Finding]
+    pages: int
+    """HTML pages in the site."""
+    checked: int
+    """Pages checked in the browser; the others were unchanged and came from the cache."""
+    seconds: float
+    """Wall-clock time of the whole run."""
+
+
+def html_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of a built site, as paths relative to it."""
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+
+
+def _findings(page: str, items: list[dict]) -> list[Finding]:
+    """Turn one page's raw results into findings: the same problem at several sizes is told once."""
+    merged: dict[tuple[str, str, str], dict] = {}
+    for item in items:
+        key = (item["rule"], item.get("selector", ""), item["message"])
+        first = merged.setdefault(key, {**item, "sizes": []})
+        if item.get("at"):
+            first["sizes"].append(item["at"].removeprefix("at ").removesuffix(" px"))
+    findings: list[Finding] = []
+    shown: dict[str, int] = {}
+    for (rule, selector, message), item in merged.items():
+        shown[rule] = shown.get(rule, 0) + 1
+        if shown[rule] > MAX_PER_RULE:
+            continue
+        if item["sizes"]:
+            message = f"{message} (at {' and '.join(item['sizes'])} px)"
+        element = " ".join(part for part in (selector, item.get("html", "")) if part)
+        findings.append(Finding(page, rule, element, message, item.get("fix", "")))
+    for rule, count in shown.items():
+        if count > MAX_PER_RULE:
+            findings.append(Finding(page, rule, "", f"and {count - MAX_PER_RULE} more like these", ""))
+    return findings
+
+
+def run(
+    site_dir: Path,
+    *,
+    cache_dir: Path | None = None,
+    progress: bool = False,
+    concurrency: int = max(2, os.cpu_count() or 2),
+) -> SiteCheck:
+    """Check every HTML page of a built site in Chromium, and say what was done.
+
+    Args:
+        site_dir: the built site (or the staging folder of a build).
+        cache_dir: where results are kept by content (``.wegwijzer-cache/``); None: no cache.
+        progress: show "checked 12/40 pages" on stderr (in place on a terminal).
+        concurrency: pages checked at once.
+    """
+    started = time.perf_counter()
+    site_dir = Path(site_dir)
+    pages = html_pages(site_dir)
+    earlier = cache.load(cache_dir)
+    keys = {relative: cache.page_key(site_dir, relative) for relative in pages}
+    todo = [relative for relative in pages if keys[relative] not in earlier]
+    fresh: dict[str, list[dict]] = {}
+    if todo:
+        fresh, _ = asyncio.run(check_pages(site_dir, todo, Progress(len(todo), progress), concurrency))
+    results = {keys[r]: fresh[r] if r in fresh else earlier[keys[r]] for r in pages}
+    cache.save(cache_dir, {key: found for key, found in results.items() if not _failed(found)})
+    findings = [f for r in pages for f in _findings(r.removesuffix("index.html") or "/", results[keys[r]])]
+    return SiteCheck(findings, len(pages), len(todo), time.perf_counter() - started)
+
+
+def _failed(found: list[dict]) -> bool:
+    """A page the browser could not check is not cached: it is checked again next time."""
+    return any(item.get("error") for item in found)

@@ -1,0 +1,96 @@
+"""Results cached by content: a page is checked again only when it, or what it loads, changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from . import rules
+
+CACHE_FILE = "accessibility.json"
+
+_REFERENCE = re.compile(
+    rb'(?:href|src|data-[\w-]+)\s*=\s*["\']([^"\'#?]+\.(?:css|js|mjs|json))(?:[?#][^"\']*)?["\']'
+)
+"""Files a page loads or its scripts read: stylesheets, scripts, and JSON data (e.g. the finder's index)."""
+_CSS_REFERENCE = re.compile(rb'@import\s+(?:url\()?\s*["\']?([^"\')\s;]+\.css)')
+
+
+@cache
+def fingerprint() -> str:
+    """A hash of the checks themselves: our code, our in-page script, axe-core and the settings."""
+    digest = hashlib.sha256(rules.CHECK_VERSION.encode())
+    package = Path(__file__).parent
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.read_bytes())
+    digest.update(resources.files(__package__).joinpath("in_page.js").read_bytes())
+    digest.update(axe_source().encode())
+    return digest.hexdigest()
+
+
+@cache
+def axe_source() -> str:
+    """axe-core as bundled with axe-playwright-python: no network needed."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    return AXE_SCRIPT
+
+
+def _local_file(site_dir: Path, page_url: str, reference: str) -> Path | None:
+    url = urlsplit(urljoin(page_url, reference))
+    if url.scheme not in ("", "http", "https") or (url.netloc and url.netloc != "site"):
+        return None
+    path = (site_dir / unquote(url.path).lstrip("/")).resolve()
+    return path if path.is_file() and path.is_relative_to(site_dir.resolve()) else None
+
+
+def page_key(site_dir: Path, relative: str) -> str:
+    """The page's address, its HTML, every local CSS/JS/JSON file it loads, and the checks' fingerprint."""
+    html = (site_dir / relative).read_bytes()
+    digest = hashlib.sha256(f"{fingerprint()}\0{relative}\0".encode() + html)
+    page_url = f"http://site/{relative}"
+    todo = [(page_url, ref.decode()) for ref in _REFERENCE.findall(html)]
+    seen: set[Path] = set()
+    while todo:
+        base, reference = todo.pop(0)
+        path = _local_file(site_dir, base, reference)
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        content = path.read_bytes()
+        digest.update(b"\0" + reference.encode() + b"\0" + content)
+        if path.suffix == ".css":
+            own_url = f"http://site/{path.relative_to(site_dir.resolve()).as_posix()}"
+            todo += [(own_url, ref.decode()) for ref in _CSS_REFERENCE.findall(content)]
+    return digest.hexdigest()
+
+
+def load(cache_dir: Path | None) -> dict[str, list[dict]]:
+    """Earlier results by page key; empty when there are none or they cannot be read."""
+    if cache_dir is None:
+        return {}
+    try:
+        data = json.loads((cache_dir / CACHE_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("fingerprint") != fingerprint():
+        return {}
+    return data.get("pages") or {}
+
+
+def save(cache_dir: Path | None, results: dict[str, list[dict]]) -> None:
+    """Write the results for the pages just checked (atomically; older pages are dropped)."""
+    if cache_dir is None:
+        return
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    target = cache_dir / CACHE_FILE
+    temporary = target.with_suffix(f".{os.getpid()}.tmp")
+    data = {"fingerprint": fingerprint(), "pages": results}
+    temporary.write_text(json.dumps(data, sort_keys=True), "utf-8")
+    temporary.replace(target)

@@ -1,0 +1,163 @@
+"""Publishing: build into a staging folder, run the gates, print the PDFs, then swap the site in.
+
+One failure path: whatever stops the build (a content error, a gate, a missing
+Chromium, a crash in a gate), the staging folder is removed, one message says what
+happened, and the previous site is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from ..problems import Problem, not_changed, printer, report
+from .browser import ChromiumMissing
+from .budget import GUIDE_BUDGET_KB, check_budgets
+from .engine import EngineMissing, engine
+
+CACHE_DIR = ".wegwijzer-cache"
+"""Accessibility results kept by content, next to mkdocs.yml."""
+
+
+class GateFailed(Exception):
+    """A gate found problems; they have been reported."""
+
+
+def run_build(
+    config_file: Path,
+    site_dir: Path | None = None,
+    *,
+    pdf: bool = True,
+    browser: bool = False,
+    engine_name: str | None = None,
+) -> int:
+    """Build into a staging folder; replace the site only when everything passed. Returns an exit code."""
+    started = time.perf_counter()
+    try:
+        chosen = engine(engine_name)
+    except EngineMissing as err:
+        print(f"Build failed: {err}", file=sys.stderr)
+        return 1
+    _setup_logging()
+    try:
+        config = chosen.load_config(str(config_file), strict=True)
+    except (chosen.error, SystemExit) as err:
+        print(f"\nBuild failed: {err or 'mkdocs.yml cannot be read'}", file=sys.stderr)
+        return 1
+    final = Path(site_dir or config.site_dir).resolve()
+    staging = final.parent / f".{final.name}-staging"
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        config.site_dir = str(staging)
+        _build(chosen, config)
+        budget_gate(staging, _plugin_option(config, "first_view_budget_kb", GUIDE_BUDGET_KB))
+        if pdf:
+            _pdfs(staging, config.site_url or "")
+        if browser:
+            accessibility_gate(staging, config_file.parent / CACHE_DIR)
+        swap_in(staging, final)
+    except (chosen.error, SystemExit) as err:
+        return _failed(str(err) or "the build failed", final)
+    except GateFailed as err:
+        return _failed(str(err), final)
+    except ChromiumMissing as err:
+        return _failed(str(err), final)
+    except Exception as err:  # noqa: BLE001 - a crash in a gate must still leave the old site
+        return _failed(f"an unexpected error in the build ({type(err).__name__}: {err})", final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"Site built in {final} ({time.perf_counter() - started:.1f} s) with {chosen.name}")
+    return 0
+
+
+def _failed(reason: str, final: Path) -> int:
+    print(f"\nBuild failed: {reason}\n{not_changed(final)}", file=sys.stderr)
+    return 1
+
+
+def _build(chosen: Any, config: Any) -> None:
+    # As `mkdocs build` does: plugins that live across builds (ours, for serve) start afresh.
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        chosen.build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _plugin_option(config: Any, name: str, default: Any) -> Any:
+    plugin = config.plugins.get("wegwijzer")
+    return getattr(plugin.config, name) if plugin is not None else default
+
+
+def _pdfs(site: Path, site_url: str) -> None:
+    from .pdf import build_pdfs  # Playwright loads only when PDFs are made
+
+    results = build_pdfs(site, site_url, progress=sys.stderr.isatty())
+    if results:
+        each = sum(r.seconds for r in results) / len(results)
+        print(f"{len(results)} checklist PDFs ({each:.2f} s each)")
+
+
+def budget_gate(site: Path, budget_kb: float) -> None:
+    """Check page weights and outside requests; print the heaviest pages. Raises GateFailed."""
+    problems, weights = check_budgets(site, budget_kb)
+    heaviest = ", ".join(f"{w.page} {w.total / 1024:.1f} KB" for w in weights[:3])
+    print(f"Page weight (first view, gzipped): heaviest {heaviest}; budget for guides {budget_kb:g} KB")
+    _gate("budget", problems)
+
+
+def accessibility_gate(site: Path, cache_dir: Path | None) -> None:
+    """Run the browser checks on a built (or staged) site and print the findings. Raises GateFailed."""
+    from .accessibility import run  # Playwright loads only when the gate runs
+
+    if not site.is_dir():
+        raise GateFailed(f"there is no site in {site} to check; build it first: wegwijzer build")
+    result = run(site, cache_dir=cache_dir, progress=True)
+    cached = result.pages - result.checked
+    summary = f"{result.pages} pages ({result.checked} checked, {cached} unchanged) in {result.seconds:.1f} s"
+    _gate("accessibility", [finding.problem() for finding in result.findings], summary)
+    print(f"Accessibility: no problems; {summary}")
+
+
+def _gate(name: str, problems: list[Problem], summary: str = "") -> None:
+    errors, _ = report(problems, printer(sys.stderr))
+    if errors:
+        detail = f"; {summary}" if summary else ""
+        raise GateFailed(f"{errors} {name} problem(s){detail}")
+
+
+def swap_in(staging: Path, final: Path) -> None:
+    """Replace ``final`` by ``staging`` with two renames, so the site is never half-written."""
+    previous = final.parent / f".{final.name}-previous"
+    shutil.rmtree(previous, ignore_errors=True)
+    if final.exists():
+        final.rename(previous)
+    staging.rename(final)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is now (tests capture it)."""
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
+def _setup_logging() -> None:
+    for name in ("mkdocs", "properdocs"):
+        log = logging.getLogger(name)
+        if any(isinstance(h, _StderrHandler) for h in log.handlers):
+            continue
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)

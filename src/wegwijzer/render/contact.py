@@ -1,0 +1,56 @@
+"""How a citizen can reach the organisation for a step, phone first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import ChannelKind, OpeningHours, Organisation, Step, tel_href
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """One way to get in touch, ready to show."""
+
+    kind: ChannelKind
+    text: str = ""
+    href: str = ""
+    hours: tuple[OpeningHours, ...] = ()
+    note: str = ""
+    digid: bool = False
+
+
+def contact_lines(step: Step, organisation: Organisation, strings: dict) -> list[ContactLine]:
+    """Every channel of ``step``, filled in from the organisation, in the order of ChannelKind."""
+    order = list(ChannelKind)
+    lines = []
+    for channel in sorted(step.channels, key=lambda c: order.index(c.kind)):
+        note = channel.note or ""
+        if channel.kind is ChannelKind.phone:
+            number = channel.phone or organisation.phone or ""
+            hours = tuple(organisation.phone_hours) if not channel.phone else ()
+            if number:
+                lines.append(ContactLine(channel.kind, number, tel_href(number), hours, note))
+            else:
+                lines.append(ContactLine(channel.kind, note=note or organisation.phone_note or ""))
+        elif channel.kind is ChannelKind.walk_in:
+            lines.append(ContactLine(channel.kind, note=note or organisation.walk_in or ""))
+        elif channel.kind is ChannelKind.online:
+            text = strings["online_link"].format(name=organisation.name)
+            href = channel.url or organisation.website or ""
+            lines.append(ContactLine(channel.kind, text, href, note=note, digid=channel.digid))
+        elif channel.kind is ChannelKind.chat:
+            text = strings["chat_link"].format(name=organisation.name)
+            lines.append(ContactLine(channel.kind, text, channel.url or organisation.chat or "", note=note))
+        else:
+            lines.append(ContactLine(channel.kind, note=note, digid=channel.digid))
+    return lines
+
+
+def primary_phone(step: Step, organisation: Organisation) -> ContactLine:
+    """The phone line of a step for a printed list: a number, or where to find one."""
+    for line in contact_lines(step, organisation, {"online_link": "", "chat_link": ""}):
+        if line.kind is ChannelKind.phone:
+            return line
+    if organisation.phone:
+        return ContactLine(ChannelKind.phone, organisation.phone, tel_href(organisation.phone))
+    return ContactLine(ChannelKind.phone, note=organisation.phone_note or organisation.walk_in or "")

@@ -1,0 +1,88 @@
+"""Every address Wegwijzer generates, in one place.
+
+Pages are named by their MkDocs source path (``gids/verhuizen.md``); data files
+and assets by their path in the site. Python, the templates (as ``urls``) and the
+page scripts (through the addresses the build writes into pages and JSON) all
+take them from here, so a second language can prefix every address at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Urls:
+    """The site's addresses, below ``prefix`` (empty for the main language, later e.g. ``en/``)."""
+
+    prefix: str = ""
+
+    def _at(self, path: str) -> str:
+        return f"{self.prefix}{path}"
+
+    # --- pages (MkDocs source paths) ---
+    @property
+    def home(self) -> str:
+        return self._at("index.md")
+
+    @property
+    def glossary(self) -> str:
+        return self._at("woordenlijst.md")
+
+    @property
+    def finder(self) -> str:
+        return self._at("loket/index.md")
+
+    def guide(self, event_id: str) -> str:
+        return self._at(f"gids/{event_id}.md")
+
+    def checklist(self, event_id: str) -> str:
+        return self._at(f"checklist/{event_id}.md")
+
+    def place(self, municipality_id: str) -> str:
+        """The static page of one municipality in the finder."""
+        return self._at(f"loket/{municipality_id}.md")
+
+    def is_guide(self, site_path: str) -> bool:
+        """Whether a built file (``gids/verhuizen/index.html``) is a guide page."""
+        return site_path.startswith(self._at("gids/"))
+
+    # --- files (paths in the built site) ---
+    def pdf(self, event_id: str) -> str:
+        """The tagged PDF of an event's checklist."""
+        return self._at(f"pdf/{event_id}.pdf")
+
+    def pdf_dir(self) -> str:
+        return self._at("pdf")
+
+    def checklist_dir(self) -> str:
+        return self._at("checklist")
+
+
+ASSETS_DIR = "assets/wegwijzer"
+"""Where the package's CSS and scripts and the generated data files are published (shared by languages)."""
+FINDER_INDEX = f"{ASSETS_DIR}/loket.json"
+"""The finder's JSON index."""
+
+
+def asset(name: str) -> str:
+    """A file of the package's ``assets/`` folder, as published."""
+    return f"{ASSETS_DIR}/{name}"
+
+
+def step_data(event_id: str) -> str:
+    """An event's questions and step data for the personal list's script."""
+    return f"{ASSETS_DIR}/stappen/{event_id}.json"
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL of a page relative to the site root, as MkDocs writes it."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+        return stem if directory_urls else stem + "index.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+urls = Urls()
+"""The addresses of the (only, for now) Dutch site."""
