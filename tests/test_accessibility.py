@@ -211,8 +211,9 @@ def test_a_missing_label_fails_the_build_and_keeps_the_old_site(site_src: Path, 
     assert code == 1
     err = capsys.readouterr().err
     assert (
-        "ERROR    accessibility: kapot/: axe/label: Form elements must have labels (at 1280×800 and 360×740 px)"
-        ' — input[name="naam"] <input type="text" name="naam"> — Fix any of the following:' in err
+        'ERROR: kapot/: axe/label: input[name="naam"] <input type="text" name="naam">: '
+        "Form elements must have labels (at 1280×800 and 360×740 px) — Fix any of the following:" in err
     )
-    assert "Build failed: the previous site in" in err
+    assert "Build failed: 1 accessibility problem(s)" in err
+    assert err.count("was not changed") == 1
     assert not (site / "kapot").exists()

@@ -157,7 +157,8 @@ def decode(index: dict) -> dict[str, dict]:
 
 def test_index_reads_back_to_the_register(content) -> None:
     index = finder_index(content)
-    assert index["v"] == 1
+    assert index["v"] == 2
+    assert index["f"]["kindShift"] == KIND_SHIFT and index["f"]["town"] == TOWN
     decoded = decode(index)
     assert len(decoded) == 342
     assert {"Amsterdam", "Enschede", "'s-Hertogenbosch", "Nijmegen", "Utrecht"} <= set(decoded)
