@@ -128,7 +128,7 @@ def test_a_missing_chromium_is_one_clear_message_and_keeps_the_site(
     assert code == 0
     before = tree_digest(site)
     monkeypatch.setattr("wegwijzer.publish.browser.CHROMIUM_CANDIDATES", ("/nowhere/chromium",))
-    monkeypatch.setattr("wegwijzer.publish.browser.shutil.which", lambda name: None)
+    monkeypatch.setattr("wegwijzer.publish.browser.shutil.which", lambda _name: None)
     code, _ = build(site_src, pdf=True)
     err = capsys.readouterr().err
     assert code == 1
@@ -146,7 +146,7 @@ def test_a_crash_in_a_gate_keeps_the_site_and_removes_the_staging(
     assert code == 0
     before = tree_digest(site)
 
-    def broken(*args, **kwargs):
+    def broken(*_args, **_kwargs):
         raise OSError("disk on fire")
 
     monkeypatch.setattr("wegwijzer.publish.build.check_budgets", broken)
