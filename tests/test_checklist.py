@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from wegwijzer.checks import load_content
 from wegwijzer.publish.browser import serve
 from wegwijzer.publish.pdf import fix_dates
+from wegwijzer.render.personal_list import dutch_date
 
 ROOT = Path(__file__).parent.parent
 
@@ -100,20 +102,41 @@ def test_checklist_prints_black_on_white_without_clutter(checklist, tmp_path: Pa
 
 
 def test_checklist_follows_the_answers(checklist) -> None:
-    checklist.goto("checklist/verhuizen/?huurtoeslag=nee&datum=2099-12-01")
-    checklist.wait_for_function("document.querySelectorAll('li.ww-check').length === 2")
+    checklist.goto("checklist/verhuizen/?verhuizen.huurtoeslag=nee&verhuizen.datum=2099-12-01")
+    checklist.wait_for_selector(".ww-checklist[data-personal]")
     titles = checklist.locator(".ww-check__title").all_inner_texts()
     assert titles == ["Geef uw nieuwe adres door aan de gemeente", "Controleer uw post op het nieuwe adres"]
     assert "zondag 6 december 2099" in checklist.locator("li.ww-check").first.inner_text()
     assert checklist.get_by_role("button", name="Print deze lijst").is_visible()
+    # The prebuilt PDF holds every step, so with answers the page points to printing this list instead.
+    assert checklist.locator("[data-pdf]").count() == 0
+    assert "opslaan als PDF" in checklist.locator(".ww-checklist__pdf").inner_text()
+
+
+def test_two_events_print_exactly_the_list_with_the_ticks(checklist) -> None:
+    query = "verhuizen.huurtoeslag=ja&ook=geldzorgen&geldzorgen.schulden=ja&geldzorgen.datum=2099-11-01"
+    checklist.goto(f"gids/verhuizen/?{query}")
+    checklist.wait_for_selector("#mijn-lijst:not([hidden])")
+    listed = checklist.locator(".ww-mylist__item").evaluate_all("els => els.map(e => e.dataset.step)")
+    assert "geldzorgen/schuldhulp" in listed
+    checklist.locator('.ww-mylist__item[data-step="geldzorgen/schuldhulp"] input').check()
+    checklist.goto(f"checklist/verhuizen/?{query}")
+    checklist.wait_for_selector(".ww-checklist[data-personal]")
+    assert checklist.locator("li.ww-check").evaluate_all("els => els.map(e => e.dataset.step)") == listed
+    done = checklist.locator('li.ww-check[data-step="geldzorgen/schuldhulp"]')
+    assert "ww-check--done" in done.get_attribute("class") and "Gedaan" in done.inner_text()
+    assert dutch_date(dt.date(2099, 11, 15)) in done.inner_text()
+    assert (
+        checklist.get_by_role("link", name="Terug naar de uitleg").get_attribute("href").endswith(f"?{query}")
+    )
 
 
 def test_guide_links_to_its_checklist_with_the_answers(fixture_site: Path, browser) -> None:
     with serve(fixture_site) as base:
         page = browser.new_page(base_url=base)
-        page.goto("gids/verhuizen/?huurtoeslag=nee")
+        page.goto("gids/verhuizen/?verhuizen.huurtoeslag=nee")
         link = page.get_by_role("link", name="Print de lijst met stappen")
-        assert link.get_attribute("href").endswith("?huurtoeslag=nee")
+        assert link.get_attribute("href").endswith("?verhuizen.huurtoeslag=nee")
         assert page.get_by_role("link", name="Download de lijst als PDF").get_attribute("href") == (
             "../../pdf/verhuizen.pdf"
         )

@@ -68,7 +68,7 @@ def test_unknown_field_with_suggestion(lifeevents: Path) -> None:
     [message] = messages(lifeevents)
     assert message.startswith(
         f"{EVENT}:13: steps[0].waarom: unknown field 'waarom' — "
-        "Fields allowed here: after, authorisation, automatic,"
+        "Fields allowed here: acting_for_only, after, authorisation, automatic,"
     )
     edit(lifeevents, "    waarom: x", "    titel: x")
     [message] = messages(lifeevents)

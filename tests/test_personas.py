@@ -19,9 +19,15 @@ def content():
     return load_content(ROOT / "lifeevents")
 
 
-def plan(content, event_ids: list[str], answers: dict[str, str], **kwargs):
+def plan(content, event_ids: list[str], answers: dict[str, str], event_date=None, acting_for=""):
+    """The list for one household: each answer counts for every chosen guide that asks it."""
     events = [content.events[e] for e in event_ids]
-    situation = Situation({k: Answer(v) for k, v in answers.items()}, **kwargs)
+    situation = Situation(
+        tuple(event_ids),
+        {(e.id, q.id): Answer(answers[q.id]) for e in events for q in e.questions if q.id in answers},
+        {(event_ids[0], "event"): event_date} if event_date else {},
+        acting_for,
+    )
     return personal_list(events, situation)
 
 
@@ -60,7 +66,8 @@ def test_bram_his_father_died(content) -> None:
         position(planned, step_id)
     kinderbijslag = planned[position(planned, "kinderbijslag")]
     assert kinderbijslag.unsure == ("kinderen-thuis",)
-    assert planned[position(planned, "aangifte")].due == dt.date(2026, 11, 8)
+    # 6 working days after Monday 2 November: Tuesday 10 November.
+    assert planned[position(planned, "aangifte")].due == dt.date(2026, 11, 10)
     assert_reachable(content, planned)
 
 
@@ -71,13 +78,14 @@ def test_annie_her_husband_moves_into_a_care_home(content) -> None:
         ["verpleeghuis"],
         {"getrouwd": "ja", "aow": "ja", "huurhuis": "ja", "thuiszorg": "ja"},
         event_date=dt.date(2026, 12, 1),
-        for_someone_else=True,
+        acting_for="partner",
     )
     assert planned[0].step.id == "machtiging"  # acting for Joost: authorisation first
     for step_id in ("aow", "eigen-bijdrage", "thuiszorg", "toeslagen", "huur", "hulp-thuis"):
         position(planned, step_id)
     assert position(planned, "zorgkantoor") < position(planned, "thuiszorg") < position(planned, "aow")
-    assert planned[position(planned, "aow")].due == dt.date(2026, 12, 29)
+    assert planned[position(planned, "aow")].due == dt.date(2026, 12, 29)  # 4 weeks after the move
+    assert not [p.step.id for p in planned if p.late(dt.date(2026, 11, 20))]  # told in time: nothing late
     assert_reachable(content, planned)
 
 
@@ -128,5 +136,7 @@ def test_alina_pregnant_and_moving_in_with_her_mother(content) -> None:
     # Ask about her mother's bijstand before moving in; register the birth before claiming child benefit.
     assert ids.index("bijstand-familie") < ids.index("adres") < ids.index("toeslagen")
     assert ids.index("geboorteaangifte") < ids.index("kinderbijslag") < ids.index("kindgebonden-budget")
-    assert planned[ids.index("bijstand-familie")].due == dt.date(2027, 1, 30)
+    # Its deadline runs from the day she moves in, which she did not give: no date is guessed.
+    assert planned[ids.index("bijstand-familie")].due is None
+    assert planned[ids.index("geboorteaangifte")].due == dt.date(2027, 3, 4)  # 3 days after the birth
     assert_reachable(content, planned)

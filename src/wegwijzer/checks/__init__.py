@@ -9,6 +9,7 @@ from pathlib import Path
 from ..content import Content
 from ..load.loader import collect
 from ..problems import ContentError, Problem
+from .deadlines import check_deadlines
 from .freshness import stale_content, unsourced_steps
 from .plain_language import LanguageSettings, PageScore, check_content
 from .references import check_references
@@ -33,6 +34,7 @@ def load_checked(root: Path) -> tuple[Content, list[Problem]]:
     content, problems = collect(root)
     if not any(p.is_error for p in problems):
         problems += check_references(content)
+        problems += check_deadlines(content)
     return content, problems
 
 

@@ -24,6 +24,10 @@ reassurance: "VUL IN: U hoeft niet alles tegelijk te doen. Bij een loket bij u i
 # Wie deze gids bijhoudt, en wanneer de gids voor het laatst is nagekeken (jaar-maand-dag).
 owner: "VUL IN: naam of team"
 reviewed: {today}
+# De vraag naar de datum van de gebeurtenis. Termijnen tellen vanaf deze datum.
+date_question: "VUL IN: Wanneer is het gebeurd?"
+# Andere datums waar termijnen vanaf tellen, zoals de datum op een brief. Mag leeg blijven: moments: []
+moments: []
 # Vragen die bepalen welke stappen gelden. Antwoorden: ja, nee of weet ik niet.
 questions:
   - id: voorbeeld-vraag
@@ -43,10 +47,15 @@ steps:
       - "VUL IN: bijvoorbeeld uw paspoort"
     # Wat er daarna gebeurt.
     next: "VUL IN: wat gebeurt er daarna?"
-    # De termijn in woorden met een beginpunt, en in dagen na de gebeurtenis.
+    # De termijn in woorden met een beginpunt. Staat de termijn vast, zet er dan ook het aantal bij:
+    # days, working_days (werkdagen), weeks of months. Negatief is ervoor.
+    # from: vanaf welk moment: event (de datum van de gebeurtenis) of een moment uit "moments".
+    # kind: legal (de wet zegt het), advice (ons advies) of none (geen vaste datum; laat het aantal dan weg).
     deadline:
       text: "VUL IN: binnen 5 dagen na ..."
+      from: event
       days: 5
+      kind: advice
     # Een organisatie uit lifeevents/registers/organisations.yaml.
     organisation: gemeente
     # Alle manieren: phone (bellen), walk_in (langsgaan), online, chat, video, letter.

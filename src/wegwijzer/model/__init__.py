@@ -19,7 +19,20 @@ from .fields import (
     Url,
     tel_href,
 )
-from .guide import HUMAN_CHANNELS, Channel, ChannelKind, Deadline, HelpLevel, LifeEvent, Phase, Question, Step
+from .guide import (
+    EVENT,
+    HUMAN_CHANNELS,
+    Channel,
+    ChannelKind,
+    Deadline,
+    DeadlineKind,
+    HelpLevel,
+    LifeEvent,
+    Moment,
+    Phase,
+    Question,
+    Step,
+)
 from .registers import (
     REGISTERS,
     GlossaryTerm,
@@ -31,6 +44,9 @@ from .registers import (
 )
 
 __all__ = [
+    "EVENT",
+    "DeadlineKind",
+    "Moment",
     "HUMAN_CHANNELS",
     "ID_PATTERN",
     "PHONE_PATTERN",

@@ -83,19 +83,96 @@ class Channel(Strict):
         return value
 
 
+class DeadlineKind(StrEnum):
+    """How firm a deadline is."""
+
+    legal = "legal"
+    advice = "advice"
+    none = "none"
+
+
+EVENT = "event"
+"""The moment every guide has: the date its ``date_question`` asks for."""
+APPROXIMATE_DAYS = {"days": 1, "working_days": 1.4, "weeks": 7, "months": 30.4}
+"""Roughly how many calendar days one unit is: only for ordering and phases, never for dates."""
+
+
 class Deadline(Strict):
-    """When a step must be done, in words and as a number of days."""
+    """When a step must be done: in words, and where the law or advice fixes it, as a length from a moment.
+
+    A deadline runs *from* a moment (the event, or one of the guide's ``moments`` such
+    as the date on a letter) for a length in one unit. Without a length there is no
+    date: the step is ordered by its phase and the words say when.
+    """
 
     text: Text = Field(
         description="De termijn in gewone woorden, met een beginpunt: 'binnen 5 dagen na het overlijden'."
     )
-    days: int | None = Field(
-        None,
-        ge=-730,
-        le=1830,
-        description="Aantal dagen na de gebeurtenis (negatief: ervoor). "
-        "Gebruikt om een echte datum te tonen en de volgorde te bepalen.",
+    from_: Id = Field(
+        EVENT,
+        alias="from",
+        description="Vanaf welk moment de termijn loopt: 'event' (de datum van de gebeurtenis) "
+        "of het id van een moment uit 'moments' van de gids, zoals 'brief'.",
     )
+    days: int | None = Field(None, ge=-730, le=1830, description="Aantal dagen (negatief: ervoor).")
+    working_days: int | None = Field(
+        None, ge=-60, le=60, description="Aantal werkdagen: zonder weekend en feestdagen."
+    )
+    weeks: int | None = Field(None, ge=-104, le=260, description="Aantal weken (negatief: ervoor).")
+    months: int | None = Field(None, ge=-24, le=60, description="Aantal maanden (negatief: ervoor).")
+    kind: DeadlineKind | None = Field(
+        None,
+        description="legal (de wet zegt het), advice (ons advies) of none (geen vaste datum). "
+        "Leeg: advice als er een aantal staat, anders none.",
+    )
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _one_length(self) -> Deadline:
+        given = [unit for unit in APPROXIMATE_DAYS if getattr(self, unit) is not None]
+        if len(given) > 1:
+            raise ValueError(
+                f"this deadline has both {given[0]} and {given[1]} — "
+                "keep one of days, working_days, weeks or months"
+            )
+        if given and self.kind is DeadlineKind.none:
+            raise ValueError(
+                f"'kind: none' means there is no fixed date, but {given[0]} is set — remove {given[0]}, "
+                "or write 'kind: legal' or 'kind: advice'"
+            )
+        return self
+
+    @property
+    def length(self) -> tuple[str, int] | None:
+        """(unit, amount), or None when there is no fixed length."""
+        for unit in APPROXIMATE_DAYS:
+            amount = getattr(self, unit)
+            if amount is not None:
+                return unit, amount
+        return None
+
+    @property
+    def firmness(self) -> DeadlineKind:
+        """The kind given, or else advice when there is a length and none without."""
+        if self.kind is not None:
+            return self.kind
+        return DeadlineKind.advice if self.length else DeadlineKind.none
+
+    @property
+    def approximate_days(self) -> float | None:
+        length = self.length
+        return None if length is None else length[1] * APPROXIMATE_DAYS[length[0]]
+
+
+class Moment(Strict):
+    """A date a guide may ask for besides the event date: the date on a letter, the day of a move."""
+
+    id: Id
+    question: Text = Field(
+        description="De vraag naar de datum, bijvoorbeeld 'Welke datum staat op de brief?'."
+    )
+    hint: Text | None = Field(None, description="Korte uitleg bij de vraag.")
 
 
 class Question(Strict):
@@ -156,7 +233,13 @@ class Step(Strict):
     )
     for_other: Text | None = Field(
         None,
-        description="De titel als iemand dit voor een ander regelt: 'Bel de SVB over de AOW van uw partner'.",
+        description="De titel als iemand dit voor een ander regelt. Schrijf {wie} voor de ander: "
+        "'Bel de SVB over de AOW van {wie}' wordt 'Bel de SVB over de AOW van uw vader of moeder'.",
+    )
+    acting_for_only: bool = Field(
+        False,
+        description="true als deze stap alleen geldt als iemand zaken voor een ander regelt, "
+        "zoals een machtiging aanvragen.",
     )
     source: Url | None = Field(None, description="Pagina van de organisatie waar dit vandaan komt.")
     reviewed: dt.date | None = Field(None, description="Datum waarop dit is nagekeken.")
@@ -166,7 +249,7 @@ class Step(Strict):
         """The phase given, or else derived from the deadline in days."""
         if self.phase is not None:
             return self.phase
-        days = self.deadline.days if self.deadline else None
+        days = self.deadline.approximate_days if self.deadline else None
         if days is None:
             return Phase.soon
         if days <= 7:
@@ -190,5 +273,10 @@ class LifeEvent(Strict):
     questions: list[Question] = Field(default_factory=list)
     date_question: Text | None = Field(
         None, description="De vraag naar de datum, bijvoorbeeld 'Wanneer is uw partner overleden?'."
+    )
+    moments: list[Moment] = Field(
+        default_factory=list,
+        description="Andere datums die termijnen nodig hebben, zoals de datum op een brief. "
+        "Een stap verwijst ernaar met 'from:' in zijn deadline.",
     )
     steps: list[Step] = Field(min_length=1)

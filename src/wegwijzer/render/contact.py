@@ -46,6 +46,19 @@ def contact_lines(step: Step, organisation: Organisation, strings: dict) -> list
     return lines
 
 
+def who(step: Step, organisation: Organisation) -> dict[str, str]:
+    """Who does a step and how to reach them, as the personal list shows it (phone first)."""
+    phone = primary_phone(step, organisation)
+    walk_in = next((c for c in step.channels if c.kind is ChannelKind.walk_in), None)
+    return {
+        "name": organisation.name,
+        "phone": phone.text,
+        "tel": phone.href,
+        "note": phone.note,
+        "walkIn": (walk_in.note or organisation.walk_in or "") if walk_in else "",
+    }
+
+
 def primary_phone(step: Step, organisation: Organisation) -> ContactLine:
     """The phone line of a step for a printed list: a number, or where to find one."""
     for line in contact_lines(step, organisation, {"online_link": "", "chat_link": ""}):

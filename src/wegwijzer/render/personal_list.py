@@ -1,26 +1,51 @@
-"""The personal, prioritised overview: only the steps that apply, in the order to do them.
+"""The personal list: which steps apply to someone, in which order, with which dates.
 
-These rules are the single source: the build writes each step's data and sort
-key with them (:func:`step_data`), the page's script only filters and sorts by
-that data, and the tests and printed lists call :func:`personal_list` directly.
+These rules are the reference. The build writes each event's step data with
+:func:`step_files`; ``assets/plan.js`` applies the same rules in the browser, and
+the browser tests compare its list with :func:`personal_list`, item for item and
+date for date.
+
+- **Which steps**: those whose ``only_if`` answers match; an unanswered or "weet ik
+  niet" question keeps the step, marked unsure. Steps only for helpers show only
+  when someone acts for another person.
+- **Order**: authorisation first when acting for someone; then phase (now, soon,
+  later), then the chosen events in order, then the guide's own order. The guide
+  numbers its cards the same way, so the list and the guide agree.
+- **Dates**: a deadline runs from a moment (the event date or a guide's moment,
+  such as the date on a letter) for a length in days, working days, weeks or
+  months. Without that moment's date, or without a length, there is no date:
+  a date is never guessed. Working days skip weekends and Dutch public holidays.
+- **Lateness**: a legal or advice deadline before today is late, never a step
+  that happens by itself; a deadline today is "vandaag".
+- **Several events**: each brings its own answers and dates; a step that several
+  events share (``shared``) appears once, with the earliest of its dates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
-from ..model import LifeEvent, Phase, Step
+import holidays as holiday_calendars
+
+from ..model import EVENT, DeadlineKind, LifeEvent, Phase, Step
 from .pages import DataFile
 from .urls import step_data as step_data_uri
 
-PHASE_DAYS = {Phase.now: 7, Phase.soon: 42, Phase.later: 365}
-"""For ordering, a step without a deadline in days counts as due at the end of its phase."""
 PHASE_RANK = {phase: rank for rank, phase in enumerate(Phase)}
+MAX_EVENTS = 3
+"""At most this many life events in one list: the page's own and two more."""
+HOLIDAY_YEARS = range(2020, 2041)
+"""Years whose public holidays the build writes for the browser (working days)."""
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ACTING_FOR = ("partner", "ouder", "kind", "naaste")
+"""Who someone may act for; the URL carries these values (``voor=ouder``)."""
 
 
 class Answer(StrEnum):
@@ -33,11 +58,19 @@ class Answer(StrEnum):
 
 @dataclass(frozen=True)
 class Situation:
-    """What the citizen told us. Nothing of it leaves their device."""
+    """What the citizen told us. Nothing of it leaves their device.
 
-    answers: Mapping[str, Answer] = field(default_factory=dict)
-    event_date: dt.date | None = None
-    for_someone_else: bool = False
+    ``answers`` and ``dates`` are keyed by (event id, question or moment id); the
+    event date is the moment ``event``.
+    """
+
+    events: tuple[str, ...] = ()
+    answers: Mapping[tuple[str, str], Answer] = field(default_factory=dict)
+    dates: Mapping[tuple[str, str], dt.date] = field(default_factory=dict)
+    acting_for: str = ""
+
+    def answer(self, event: str, question: str) -> Answer:
+        return self.answers.get((event, question), Answer.unknown)
 
 
 @dataclass(frozen=True)
@@ -46,7 +79,10 @@ class PlannedStep:
 
     event: LifeEvent
     step: Step
+    number: int
+    """The step's number in the list, which the guide's card shows too."""
     due: dt.date | None
+    kind: DeadlineKind
     unsure: tuple[str, ...]
     """Ids of the questions that decide this step but were answered 'weet ik niet' (or not at all)."""
 
@@ -54,15 +90,96 @@ class PlannedStep:
     def title(self) -> str:
         return self.step.title
 
-    def overdue(self, today: dt.date) -> bool:
-        return self.due is not None and self.due < today
+    @property
+    def key(self) -> str:
+        return f"{self.event.id}/{self.step.id}"
+
+    def late(self, today: dt.date) -> bool:
+        """A legal or advice date has passed; never for what happens by itself."""
+        return (
+            self.due is not None
+            and self.due < today
+            and self.kind is not DeadlineKind.none
+            and not self.step.automatic
+        )
+
+    def due_today(self, today: dt.date) -> bool:
+        return self.due == today and not self.step.automatic
 
 
-def applies(step: Step, answers: Mapping[str, Answer]) -> tuple[bool, tuple[str, ...]]:
+# --- dates ---------------------------------------------------------------------------
+
+
+@cache
+def dutch_holidays() -> frozenset[dt.date]:
+    """Dutch public holidays (the ``holidays`` library) for :data:`HOLIDAY_YEARS`."""
+    return frozenset(holiday_calendars.country_holidays("NL", years=list(HOLIDAY_YEARS)))
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (or earlier); the last day of the month when it has fewer days."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    next_month = dt.date(year + (month == 12), month % 12 + 1, 1)
+    last = (next_month - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(start.day, last))
+
+
+def add_working_days(start: dt.date, amount: int, holidays: frozenset[dt.date]) -> dt.date:
+    """``amount`` working days after (or, when negative, before) ``start``; weekends and holidays skipped."""
+    day, step, left = start, 1 if amount >= 0 else -1, abs(amount)
+    while left:
+        day += dt.timedelta(days=step)
+        if day.weekday() < 5 and day not in holidays:
+            left -= 1
+    return day
+
+
+def add_length(start: dt.date, unit: str, amount: int, holidays: frozenset[dt.date]) -> dt.date:
+    if unit == "days":
+        return start + dt.timedelta(days=amount)
+    if unit == "weeks":
+        return start + dt.timedelta(weeks=amount)
+    if unit == "months":
+        return add_months(start, amount)
+    return add_working_days(start, amount, holidays)
+
+
+def due_date(
+    step: Step, event_id: str, situation: Situation, holidays: frozenset[dt.date] | None = None
+) -> dt.date | None:
+    """The date a step is due, when its deadline has a length and its moment's date is known."""
+    deadline = step.deadline
+    if deadline is None or deadline.length is None or deadline.firmness is DeadlineKind.none:
+        return None
+    start = situation.dates.get((event_id, deadline.from_))
+    if start is None:
+        return None
+    unit, amount = deadline.length
+    return add_length(start, unit, amount, dutch_holidays() if holidays is None else holidays)
+
+
+# --- which steps, in which order -----------------------------------------------------
+
+
+def ordered_steps(event: LifeEvent) -> list[tuple[Phase, list[Step]]]:
+    """Steps grouped by phase (now, soon, later), in the order written within a phase: the guide's order."""
+    groups = [(phase, [s for s in event.steps if s.effective_phase is phase]) for phase in Phase]
+    return [(phase, steps) for phase, steps in groups if steps]
+
+
+def guide_order(event: LifeEvent) -> list[Step]:
+    return [step for _, steps in ordered_steps(event) for step in steps]
+
+
+def applies(step: Step, event_id: str, situation: Situation) -> tuple[bool, tuple[str, ...]]:
     """Whether ``step`` applies, and which of its conditions are still unsure."""
+    if step.acting_for_only and not situation.acting_for:
+        return False, ()
     unsure = []
     for question, wanted in step.only_if.items():
-        answer = answers.get(question, Answer.unknown)
+        answer = situation.answer(event_id, question)
         if answer is Answer.unknown:
             unsure.append(question)
         elif (answer is Answer.yes) != wanted:
@@ -70,98 +187,88 @@ def applies(step: Step, answers: Mapping[str, Answer]) -> tuple[bool, tuple[str,
     return True, tuple(unsure)
 
 
-def sort_keys(event: LifeEvent) -> dict[str, tuple[int, int, int, int]]:
-    """A sort key per step: (days, depth, phase, position).
-
-    ``days`` is the deadline in days (or the end of the step's phase), raised to
-    the days of every step it comes after, so sorting never puts a step before
-    the steps it depends on — also when two guides are merged.
-    """
-    by_id = {s.id: s for s in event.steps}
-    keys: dict[str, tuple[int, int, int, int]] = {}
-
-    def key(step: Step) -> tuple[int, int, int, int]:
-        if step.id not in keys:
-            days = _days(step)
-            depth = 0
-            for dep in step.after:
-                dep_days, dep_depth, _, _ = key(by_id[dep])
-                days = max(days, dep_days)
-                depth = max(depth, dep_depth + 1)
-            keys[step.id] = (days, depth, PHASE_RANK[step.effective_phase], event.steps.index(step))
-        return keys[step.id]
-
-    for step in event.steps:
-        key(step)
-    return keys
-
-
-def _days(step: Step) -> int:
-    if step.deadline is not None and step.deadline.days is not None:
-        return step.deadline.days
-    return PHASE_DAYS[step.effective_phase]
-
-
-def personal_list(events: Iterable[LifeEvent], situation: Situation) -> list[PlannedStep]:
+def personal_list(
+    events: Sequence[LifeEvent], situation: Situation, today: dt.date | None = None
+) -> list[PlannedStep]:
     """The steps of ``events`` that apply to ``situation``, in the order to do them.
 
-    Steps that several events share (same ``shared`` name) appear once.
+    With ``today``, steps whose date has passed come first, as one group that the
+    page introduces once, calmly; the numbers follow the order shown.
     """
     candidates = []
-    for event_index, event in enumerate(events):
-        keys = sort_keys(event)
-        for step in event.steps:
-            ok, unsure = applies(step, situation.answers)
+    for event_index, event in enumerate(events[:MAX_EVENTS]):
+        for position, step in enumerate(guide_order(event)):
+            ok, unsure = applies(step, event.id, situation)
             if not ok:
                 continue
-            first = 0 if (situation.for_someone_else and step.authorisation) else 1
-            candidates.append(((first, *keys[step.id], event_index), event, step, unsure))
+            first = 0 if situation.acting_for and step.authorisation else 1
+            key = (first, PHASE_RANK[step.effective_phase], event_index, position)
+            candidates.append((key, event, step, unsure, due_date(step, event.id, situation)))
     candidates.sort(key=lambda c: c[0])
+    earliest: dict[str, dt.date] = {}
+    for _, _, step, _, due in candidates:
+        if step.shared and due is not None:
+            earliest[step.shared] = min(due, earliest.get(step.shared, due))
     seen: set[str] = set()
-    planned = []
-    for _, event, step, unsure in candidates:
+    planned: list[PlannedStep] = []
+    for _, event, step, unsure, due in candidates:
         if step.shared:
             if step.shared in seen:
                 continue
             seen.add(step.shared)
-        planned.append(PlannedStep(event, step, due_date(step, situation.event_date), unsure))
-    return planned
+            due = earliest.get(step.shared)
+        kind = step.deadline.firmness if step.deadline else DeadlineKind.none
+        planned.append(PlannedStep(event, step, 0, due, kind, unsure))
+    if today is not None:
+        planned = [p for p in planned if p.late(today)] + [p for p in planned if not p.late(today)]
+    return [replace(p, number=number) for number, p in enumerate(planned, start=1)]
 
 
-def due_date(step: Step, event_date: dt.date | None) -> dt.date | None:
-    """The real date a step is due, when the event date and a deadline in days are known."""
-    if event_date is None or step.deadline is None or step.deadline.days is None:
-        return None
-    return event_date + dt.timedelta(days=step.deadline.days)
-
-
-def parse_situation(query: Mapping[str, str]) -> Situation:
+def parse_situation(query: Mapping[str, str | list[str]], own: str) -> Situation:
     """Read a situation from URL parameters, as the page's script writes them.
 
-    ``?huurhuis=ja&partner=weet-niet&datum=2026-11-02&voor-ander=ja``; unknown or
-    malformed values are ignored.
+    ``?verhuizen.huurhuis=ja&verhuizen.datum=2026-12-14&ook=overlijden&voor=ouder``:
+    answers and dates carry their event's id; ``datum`` is the event date. Unknown
+    or malformed values are ignored.
     """
-    answers = {}
-    for key, value in query.items():
-        if key in ("datum", "voor-ander", "ook"):
+
+    def values(key: str) -> list[str]:
+        value = query.get(key, [])
+        return [value] if isinstance(value, str) else list(value)
+
+    events = [own] + [e for e in values("ook") if e and e != own]
+    events = list(dict.fromkeys(events))[:MAX_EVENTS]
+    answers: dict[tuple[str, str], Answer] = {}
+    dates: dict[tuple[str, str], dt.date] = {}
+    for key in query:
+        event, dot, name = key.partition(".")
+        if not dot or event not in events or not name:
+            continue
+        value = values(key)[-1] if values(key) else ""
+        try:
+            answers[(event, name)] = Answer(value)
+            continue
+        except ValueError:
+            pass
+        if not _ISO_DATE.fullmatch(value):
             continue
         try:
-            answers[key] = Answer(value)
+            dates[(event, EVENT if name == "datum" else name)] = dt.date.fromisoformat(value)
         except ValueError:
             continue
-    try:
-        event_date = dt.date.fromisoformat(query.get("datum", ""))
-    except ValueError:
-        event_date = None
-    return Situation(answers, event_date, query.get("voor-ander") == "ja")
+    acting_for = values("voor")[-1] if values("voor") else ""
+    return Situation(tuple(events), answers, dates, acting_for if acting_for in ACTING_FOR else "")
 
 
-def step_data(event: LifeEvent, link_of: Any) -> list[dict[str, Any]]:
-    """What the page's script needs per step; written as JSON at build time.
+# --- the data the scripts read ---------------------------------------------------------
 
-    ``link_of(step)`` gives the step's URL relative to the site root.
+
+def step_data(event: LifeEvent, link_of: Any, who: Any) -> list[dict[str, Any]]:
+    """What the scripts need per step, in the guide's order; written as JSON at build time.
+
+    ``link_of(step)`` gives the step's URL relative to the site root; ``who(step)``
+    the organisation and how to reach it, as the list shows it.
     """
-    keys = sort_keys(event)
     return [
         {
             "id": step.id,
@@ -169,15 +276,66 @@ def step_data(event: LifeEvent, link_of: Any) -> list[dict[str, Any]]:
             "title": step.title,
             "forOther": step.for_other,
             "url": link_of(step),
-            "days": step.deadline.days if step.deadline else None,
+            "phase": PHASE_RANK[step.effective_phase],
+            "position": position,
+            "deadline": _deadline_data(step),
             "when": step.deadline.text if step.deadline else None,
-            "key": list(keys[step.id]),
             "auth": step.authorisation,
+            "actingForOnly": step.acting_for_only,
+            "automatic": step.automatic,
             "shared": step.shared,
-            "onlyIf": step.only_if,
+            "onlyIf": [[question, wanted] for question, wanted in step.only_if.items()],
+            "bring": step.bring,
+            "help": step.help.value,
+            "who": who(step),
         }
-        for step in event.steps
+        for position, step in enumerate(guide_order(event))
     ]
+
+
+def _deadline_data(step: Step) -> dict[str, Any] | None:
+    deadline = step.deadline
+    if deadline is None or deadline.length is None or deadline.firmness is DeadlineKind.none:
+        return None
+    unit, amount = deadline.length
+    return {"from": deadline.from_, "unit": unit, "amount": amount, "kind": deadline.firmness.value}
+
+
+def moments(event: LifeEvent, default_question: str) -> list[dict[str, str]]:
+    """The dates a guide may ask for: the event date first, then its other moments."""
+    first = {"id": EVENT, "name": "datum", "question": event.date_question or default_question}
+    return [first] + [{"id": m.id, "name": m.id, "question": m.question} for m in event.moments]
+
+
+def step_files(
+    events: Iterable[LifeEvent], strings: Mapping[str, Any], page_url: Any, who: Any
+) -> list[DataFile]:
+    """One JSON file per event with its questions, moments, step data and the holidays.
+
+    ``page_url(event)`` gives the guide's URL relative to the site root.
+    """
+    holidays = sorted(day.isoformat() for day in dutch_holidays())
+    files = []
+    for event in events:
+        url = page_url(event)
+        data = {
+            "event": {"id": event.id, "title": event.title, "url": url},
+            "questions": [
+                {"id": q.id, "text": q.text, "hint": q.hint, "unsure": q.unsure} for q in event.questions
+            ],
+            "moments": moments(event, strings["personal"]["date_question"]),
+            "steps": step_data(event, lambda step, url=url: f"{url}#stap-{step.id}", who),
+            "holidays": holidays,
+            "strings": {
+                **strings["personal"],
+                "yes": strings["answer_yes"],
+                "no": strings["answer_no"],
+                "days": DAYS,
+                "months": MONTHS,
+            },
+        }
+        files.append(DataFile(step_data_uri(event.id), json.dumps(data, ensure_ascii=False, sort_keys=True)))
+    return files
 
 
 DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -189,21 +347,3 @@ def dutch_date(day: dt.date, with_year: bool = True) -> str:
     """``vrijdag 12 december 2025``: plain dates, never 12-12-2025."""
     text = f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
     return f"{text} {day.year}" if with_year else text
-
-
-def step_files(events: Iterable[LifeEvent], strings: Mapping[str, Any], page_url: Any) -> list[DataFile]:
-    """One JSON file per event with its questions and step data.
-
-    ``page_url(event)`` gives the guide's URL relative to the site root.
-    """
-    files = []
-    for event in events:
-        url = page_url(event)
-        data = {
-            "event": {"id": event.id, "title": event.title, "url": url},
-            "questions": [{"id": q.id, "text": q.text, "unsure": q.unsure} for q in event.questions],
-            "steps": step_data(event, lambda step, url=url: f"{url}#stap-{step.id}"),
-            "strings": strings["personal"],
-        }
-        files.append(DataFile(step_data_uri(event.id), json.dumps(data, ensure_ascii=False, sort_keys=True)))
-    return files

@@ -16,11 +16,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from ..content import Content
-from ..model import ChannelKind, LifeEvent, Phase, Step, tel_href
+from ..model import ChannelKind, tel_href
 from .checklist import qr_svg, short_url
 from .contact import contact_lines, primary_phone
 from .glossary import TermMarker, anchor, term_pattern
 from .pages import PageSpec
+from .personal_list import moments, ordered_steps
 from .strings import strings
 from .urls import asset, page_url, step_data, urls
 
@@ -33,12 +34,6 @@ class RenderedPage:
     html: str
     headings: list[tuple[int, str, str]] = field(default_factory=list)
     """(level, id, text) of each heading below the title, for the table of contents."""
-
-
-def ordered_steps(event: LifeEvent) -> list[tuple[Phase, list[Step]]]:
-    """Steps grouped by phase (now, soon, later), in the order written within a phase."""
-    groups = [(phase, [s for s in event.steps if s.effective_phase is phase]) for phase in Phase]
-    return [(phase, steps) for phase, steps in groups if steps]
 
 
 @cache
@@ -101,6 +96,8 @@ class Renderer:
                 questions={q.id: q for q in event.questions},
                 contact_lines=lambda step, organisation: contact_lines(step, organisation, self.t),
                 primary_phone=primary_phone,
+                moments=moments(event, self.t["personal"]["date_question"]),
+                step_data_each=link(step_data(event.id)).replace(f"{event.id}.json", "{id}.json"),
                 guide_url=self._absolute(urls.guide(event.id)),
                 pdf_href=link(urls.home) + urls.pdf(event.id),
             )

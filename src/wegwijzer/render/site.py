@@ -5,8 +5,9 @@ from __future__ import annotations
 from importlib import resources
 
 from ..content import Content
-from ..model import LifeEvent
+from ..model import LifeEvent, Step
 from .checklist import checklist_pages
+from .contact import who
 from .finder import finder_pages
 from .finder_index import index_files
 from .pages import DataFile, PageSpec
@@ -31,7 +32,7 @@ def site_pages(content: Content, lang: str = "nl", max_guides_in_nav: int = 30) 
             event.title,
             "guide.html",
             event.id,
-            assets=("personal.css", "personal.js"),
+            assets=("personal.css", "ww-dom.js", "plan.js", "personal.js"),
             in_nav=in_nav,
         )
         for event in content.events.values()
@@ -48,7 +49,10 @@ def site_files(content: Content, lang: str = "nl", directory_urls: bool = True) 
     def url(event: LifeEvent) -> str:
         return page_url(urls.guide(event.id), directory_urls)
 
-    return [*index_files(content), *step_files(content.events.values(), strings(lang), url)]
+    def who_of(step: Step) -> dict[str, str]:
+        return who(step, content.organisations[step.organisation])
+
+    return [*index_files(content), *step_files(content.events.values(), strings(lang), url, who_of)]
 
 
 def asset_files() -> list[DataFile]:

@@ -70,9 +70,13 @@ def asset(name: str) -> str:
     return f"{ASSETS_DIR}/{name}"
 
 
+def step_data_dir() -> str:
+    return f"{ASSETS_DIR}/stappen"
+
+
 def step_data(event_id: str) -> str:
     """An event's questions and step data for the personal list's script."""
-    return f"{ASSETS_DIR}/stappen/{event_id}.json"
+    return f"{step_data_dir()}/{event_id}.json"
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:

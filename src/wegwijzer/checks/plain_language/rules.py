@@ -286,7 +286,10 @@ def _reassurance(event: LifeEvent, origin: Origin, s: LanguageSettings) -> Itera
 
 @_register(EVENT_RULES, "first-phase-size")
 def _first_phase_size(event: LifeEvent, origin: Origin, s: LanguageSettings) -> Iterator[Finding]:
-    first_phase = [step for step in event.steps if step.effective_phase is Phase.now]
+    # Steps only for someone acting for another person are not in everyone's first phase.
+    first_phase = [
+        step for step in event.steps if step.effective_phase is Phase.now and not step.acting_for_only
+    ]
     if len(first_phase) > s.first_phase_max:
         unit = Unit("", origin.file, origin.line("steps"), "steps")
         fix = f"keep at most {s.first_phase_max}; move the others to 'soon' or 'later'"

@@ -11,11 +11,14 @@ What runs, and with which thresholds, is set in :mod:`.rules`.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
+from ...render.urls import step_data_dir
 from . import cache
 from .findings import Finding
 from .rules import CHECK_VERSION, DISABLED_RULES
@@ -43,6 +46,24 @@ class SiteCheck:
 def html_pages(site_dir: Path) -> list[str]:
     """Every HTML page of a built site, as paths relative to it."""
     return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+
+
+LIST_DATE = "2026-01-05"
+"""The date given when a guide is checked with its personal list shown: far enough back that
+some dates have passed, so the list shows its group of passed dates too."""
+
+
+def personal_list_pages(site_dir: Path) -> list[str]:
+    """Each guide with its personal list shown: every question 'weet ik niet' (so every step
+    shows, with its notes), every date given, acting for a partner, as a reader could fill in."""
+    pages = []
+    for data_file in sorted((site_dir / step_data_dir()).glob("*.json")):
+        data = json.loads(data_file.read_text("utf-8"))
+        event = data["event"]["id"]
+        query = [(f"{event}.{q['id']}", "weet-niet") for q in data["questions"]]
+        query += [(f"{event}.{m['name']}", LIST_DATE) for m in data["moments"]]
+        pages.append(f"{data['event']['url']}?{urlencode([*query, ('voor', 'partner')])}")
+    return pages
 
 
 def _findings(page: str, items: list[dict]) -> list[Finding]:
@@ -86,7 +107,7 @@ def run(
     """
     started = time.perf_counter()
     site_dir = Path(site_dir)
-    pages = html_pages(site_dir)
+    pages = html_pages(site_dir) + personal_list_pages(site_dir)
     earlier = cache.load(cache_dir)
     keys = {relative: cache.page_key(site_dir, relative) for relative in pages}
     todo = [relative for relative in pages if keys[relative] not in earlier]

@@ -51,8 +51,13 @@ def _local_file(site_dir: Path, page_url: str, reference: str) -> Path | None:
 
 
 def page_key(site_dir: Path, relative: str) -> str:
-    """The page's address, its HTML, every local CSS/JS/JSON file it loads, and the checks' fingerprint."""
-    html = (site_dir / relative).read_bytes()
+    """The page's address, its HTML, every local CSS/JS/JSON file it loads, and the checks' fingerprint.
+
+    ``relative`` may carry answers (``gids/verhuizen/?verhuizen.huurhuis=ja``): the page is then
+    checked with its personal list shown; the answers are part of the key.
+    """
+    path = relative.partition("?")[0]
+    html = (site_dir / (path + "index.html" if path.endswith("/") or not path else path)).read_bytes()
     digest = hashlib.sha256(f"{fingerprint()}\0{relative}\0".encode() + html)
     page_url = f"http://site/{relative}"
     todo = [(page_url, ref.decode()) for ref in _REFERENCE.findall(html)]

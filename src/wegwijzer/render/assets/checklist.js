@@ -1,0 +1,111 @@
+/* The printable checklist (data-module="ww-checklist"). With answers in the address bar it
+   shows exactly the personal list of the guide page (same rules, plan.js): the steps of every
+   chosen event, in the same order, with their dates and the ticks made on this device. Without
+   answers, or without JavaScript, it shows every step of the guide, as the PDF does. */
+(function () {
+  "use strict";
+
+  const root = document.querySelector('[data-module="ww-checklist"]');
+  const W = window.Wegwijzer;
+  if (!root || !W || !W.plan || !window.URLSearchParams) return;
+  const { el, format, getJson } = W;
+  const { situation, plan, late, today } = W.plan;
+  const own = root.getAttribute("data-event");
+  const STORE = "wegwijzer-klaar";
+
+  function source(id) {
+    return id === own ? root.getAttribute("data-src") : root.getAttribute("data-src-each").replace("{id}", id);
+  }
+
+  function load(id) {
+    const holder = document.createElement("div");
+    holder.setAttribute("data-src", source(id));
+    return getJson(holder);
+  }
+
+  function ticks() {
+    try { return JSON.parse(window.localStorage.getItem(STORE) || "{}"); } catch (e) { return {}; }
+  }
+
+  function dutchDate(date, s) {
+    return s.days[(date.getUTCDay() + 6) % 7] + " " + date.getUTCDate() + " " + s.months[date.getUTCMonth()] +
+      " " + date.getUTCFullYear();
+  }
+
+  function field(label, ...content) {
+    const p = el("p");
+    p.append(el("strong", "", label + ":"), " ", ...content);
+    return p;
+  }
+
+  /* One line of the list, like the template's li.ww-check. */
+  function row(item, s, c, sit, now, done) {
+    const step = item.step;
+    const li = el("li", "ww-check" + (done ? " ww-check--done" : ""));
+    li.setAttribute("data-step", step.event + "/" + step.id);
+    li.value = item.number;
+    const box = el("span", "ww-check__box", done ? "✓" : "");
+    box.setAttribute("aria-hidden", "true");
+    const body = el("div", "ww-check__body");
+    const title = sit.actingFor && step.forOther ? format(step.forOther, { wie: s.someone[sit.actingFor] }) : step.title;
+    body.append(el("h2", "ww-check__title", title));
+    if (done) body.append(el("p", "ww-check__done", c.done));
+    const who = step.who;
+    const reach = [who.name];
+    if (who.phone) reach.push(", " + c.call + " ", Object.assign(el("a", "", who.phone), { href: who.tel }));
+    else if (who.note) reach.push(". " + who.note);
+    body.append(field(c.who, ...reach));
+    if (step.automatic) body.append(field(c.when, s.automatic));
+    else if (step.when || item.due) {
+      let text = step.when || "";
+      if (item.due) {
+        const date = dutchDate(item.due, s);
+        const due = late(item, now) ? format(s.late_item, { date }) : format(step.deadline.kind === "legal" ? s.due_legal : s.due_advice, { date });
+        text = text ? text + " (" + due.replace(/\.$/, "") + ")" : due;
+      }
+      body.append(field(c.when, text));
+    }
+    if (step.bring.length) body.append(field(c.bring, step.bring.join("; ")));
+    const fields = el("p", "ww-check__fields");
+    fields.append(el("span", "", c.done_on + " "), " ", el("span", "", c.reference + " "));
+    fields.children[0].append(el("span", "ww-blank"));
+    fields.children[1].append(el("span", "ww-blank"));
+    body.append(fields);
+    li.append(box, body);
+    return li;
+  }
+
+  function start() {
+    const date = root.querySelector("[data-today]");
+    const c = JSON.parse(root.getAttribute("data-strings"));
+    const query = new URLSearchParams(window.location.search);
+    const actions = root.querySelector("[data-print-actions]");
+    actions.hidden = false;
+    actions.addEventListener("click", (event) => {
+      if (event.target.getAttribute("data-action") === "print") window.print();
+    });
+    document.querySelectorAll("a[data-keep-query]").forEach((a) => { a.search = query.toString(); });
+    let answered = false;
+    query.forEach((value, key) => { if (key.indexOf(".") > 0 && value) answered = true; });
+    const sit = situation(query, own);
+    Promise.all((answered ? sit.events : [own]).map(load)).then((all) => {
+      const s = all[0].strings;
+      if (date) date.textContent = dutchDate(today(), s);
+      if (!answered) return;
+      const state = ticks();
+      const now = today();
+      const ol = root.querySelector(".ww-checklist__items");
+      ol.textContent = "";
+      plan(all, sit, now).forEach((item) => {
+        ol.append(row(item, s, c, sit, now, Boolean(state[item.step.event + "/" + item.step.id])));
+      });
+      const pdf = root.querySelector("[data-pdf]");
+      if (pdf) pdf.replaceWith(el("span", "", c.pdf_personal));
+      root.setAttribute("data-personal", "");
+    }).catch(() => {
+      // Without the step data the checklist keeps every step, as on paper.
+    });
+  }
+
+  start();
+})();
