@@ -94,10 +94,13 @@ def test_gerard_income_too_low_after_moving(content) -> None:
     planned = plan(
         content,
         ["minder-inkomen"],
-        {"huurhuis": "ja", "kinderen": "ja", "schulden": "ja", "verhuisd": "ja"},
+        {"huurhuis": "ja", "kinderen": "ja", "schulden": "ja", "verhuisd": "ja", "aow": "nee"},
     )
-    for step_id in ("huurtoeslag-nieuw", "kindgebonden-budget", "kwijtschelding", "schuldhulp", "toeslagen"):
+    for step_id in ("huurtoeslag-nieuw", "kindgebonden-budget", "kwijtschelding", "schuldhulp", "toeslagen", "bijstand"):
         position(planned, step_id)
+    # Bijstand is paid only from the day it is asked for: it comes before the toeslagen, which can wait.
+    assert position(planned, "bijstand") < position(planned, "toeslagen")
+    assert "aio" not in [p.step.id for p in planned]  # the SVB's AIO is only for people of AOW age
     assert position(planned, "schuldhulp") < position(planned, "kwijtschelding")
     assert all(p.step.channels[0].kind.value == "phone" for p in planned), "Gerard calls: phone comes first"
     assert_reachable(content, planned)
@@ -117,7 +120,7 @@ def test_alina_pregnant_and_moving_in_with_her_mother(content) -> None:
     planned = plan(
         content,
         ["baby-familie"],
-        {"inwonen": "ja", "bijstand-familie": "ja", "huurhuis": "ja", "verblijfsvergunning": "ja"},
+        {"baby": "ja", "inwonen": "ja", "bijstand-familie": "ja", "huurhuis": "ja", "verblijfsvergunning": "ja"},
         event_date=dt.date(2027, 3, 1),
     )
     ids = [p.step.id for p in planned]
@@ -140,3 +143,28 @@ def test_alina_pregnant_and_moving_in_with_her_mother(content) -> None:
     assert planned[ids.index("bijstand-familie")].due is None
     assert planned[ids.index("geboorteaangifte")].due == dt.date(2027, 3, 4)  # 3 days after the birth
     assert_reachable(content, planned)
+
+
+def test_annie_after_her_husband_died_gets_no_anw_at_72(content) -> None:
+    # Annie (72) already gets AOW: Anw is only for a partner below AOW age (rijksoverheid.nl, Anw).
+    planned = plan(
+        content,
+        ["overlijden"],
+        {"partner": "ja", "aow": "ja", "wees": "nee", "kinderen-thuis": "nee", "studeert": "nee", "huurhuis": "ja"},
+        event_date=dt.date(2026, 11, 2),
+    )
+    ids = [p.step.id for p in planned]
+    assert "anw" not in ids
+    assert "wezenuitkering" not in ids
+    for step_id in ("aow-nabestaande", "toeslagen", "huur", "bedrijven"):
+        position(planned, step_id)
+    assert_reachable(content, planned)
+
+
+def test_alina_moving_in_without_a_baby_gets_no_baby_steps(content) -> None:
+    planned = plan(content, ["baby-familie"], {"baby": "nee", "inwonen": "ja", "bijstand-familie": "ja"})
+    ids = [p.step.id for p in planned]
+    for step_id in ("geboorteaangifte", "erkenning", "zorgverzekering", "kinderbijslag", "kindgebonden-budget"):
+        assert step_id not in ids, step_id
+    for step_id in ("bijstand-familie", "adres", "werk"):
+        assert step_id in ids, step_id
