@@ -151,6 +151,7 @@ def write_harness(content: Content, folder: Path) -> Path:
     Returns the page's path relative to ``folder``.
     """
     from wegwijzer.render.renderer import Renderer
+    from wegwijzer.render.site import asset_files
     from wegwijzer.render.strings import strings
     from wegwijzer.render.urls import page_url
 
@@ -163,9 +164,10 @@ def write_harness(content: Content, folder: Path) -> Path:
     assets = folder / "assets" / "wegwijzer"
     assets.mkdir(parents=True, exist_ok=True)
     (folder / FINDER_INDEX).write_text(index_json(content), "utf-8")
-    package = resources.files("wegwijzer.render").joinpath("assets")
-    for name in ("wegwijzer.css", "finder.css", "finder.js"):
-        (assets / name).write_text(package.joinpath(name).read_text("utf-8"), "utf-8")
+    for data in asset_files():  # the page's own assets are in its body (Renderer)
+        target = folder / data.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(data.content, "utf-8")
     stylesheets = resources.files("material").joinpath("templates", "assets", "stylesheets")
     material = next(
         p for p in stylesheets.iterdir() if p.name.startswith("main.") and p.name.endswith(".css")
@@ -181,7 +183,7 @@ def write_harness(content: Content, folder: Path) -> Path:
         '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{spec.title}</title>{css}"
-        '<script src="../assets/wegwijzer/finder.js" defer></script></head>'
+        "</head>"
         f'<body><main class="md-main"><article class="md-content__inner md-typeset"><h1>{spec.title}</h1>'
         f"{body}</article></main></body></html>",
         "utf-8",

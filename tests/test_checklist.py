@@ -32,7 +32,7 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_every_example_guide_has_a_tagged_pdf_of_at_most_two_pages(example_site: Path) -> None:
+def test_every_example_guide_has_a_tagged_pdf_of_at_most_three_pages(example_site: Path) -> None:
     content = load_content(ROOT / "lifeevents")
     for event in content.events.values():
         pdf = example_site / "pdf" / f"{event.id}.pdf"
@@ -40,7 +40,8 @@ def test_every_example_guide_has_a_tagged_pdf_of_at_most_two_pages(example_site:
         data = pdf.read_bytes()
         assert b"/StructTreeRoot" in data, f"{pdf.name} is not tagged"
         assert b"/Lang (nl)" in data
-        assert pdf_pages(pdf) <= 2, f"{pdf.name} has more than 2 pages"
+        # Two sheets printed on both sides: guides with a dozen steps and their conditions need three pages.
+        assert pdf_pages(pdf) <= 3, f"{pdf.name} has more than 3 pages"
         text = squash(pdf_text(pdf))
         assert squash(f"Checklist: {event.title}") in text
         for step in event.steps:

@@ -66,14 +66,27 @@ def test_find_matches_names_and_postcodes(content) -> None:
     assert names(find(municipalities, "3521AZ")) == ["Utrecht"]
     # 's-Hertogenbosch is found by its proper start, and sorted under H.
     assert names(find(municipalities, "hertog")) == ["'s-Hertogenbosch"]
-    assert names(find(municipalities, "bosch")) == ["'s-Hertogenbosch"]
+    assert (
+        names(find(municipalities, "bosch"))[0] == "'s-Hertogenbosch"
+    )  # then towns: Boschoord, Bosch en Duin
     # Whole-name starts first, then word starts, then anywhere in the name.
     found = names(find(municipalities, "e"))
     starts = [n for n in found if n.lower().startswith("e")]
     assert found[: len(starts)] == starts and starts[:3] == ["Echt-Susteren", "Edam-Volendam", "Ede"]
     assert len(found) > len(starts)
     assert find(municipalities, "Atlantis") == []
-    assert find(municipalities, "9999") == []
+    # Names people use, towns, and one typo.
+    assert names(find(municipalities, "Den Haag")) == names(find(municipalities, "haag")) == ["'s-Gravenhage"]
+    assert names(find(municipalities, "den bosch")) == ["'s-Hertogenbosch"]
+    assert names(find(municipalities, "Sudwest Fryslan")) == ["Súdwest-Fryslân"]
+    assert names(find(municipalities, "Sneek")) == ["Súdwest-Fryslân"]
+    assert names(find(municipalities, "3011")) == ["Rotterdam"] == names(find(municipalities, "3072"))
+    assert names(find(municipalities, "9711")) == ["Groningen"]
+    assert names(find(municipalities, "Enchede")) == ["Enschede"]
+    assert names(find(municipalities, "Amsterdm"))[0] == "Amsterdam"
+    assert names(find(municipalities, "Ensc")) == ["Enschede"]  # a start is not a typo
+    assert find(municipalities, "0999") == []  # no Dutch postcode starts below 1000
+    assert names(find(municipalities, "9999")) == ["Het Hogeland"]  # every postcode works
     assert find(municipalities, "") == []
     assert find(municipalities, "75") == []
 
@@ -134,7 +147,7 @@ def test_national_organisations_are_those_with_a_phone_line_in_step_order(conten
 def decode(index: dict) -> dict[str, dict]:
     """The index read back the way assets/finder.js reads it."""
     result = {}
-    for name, phone, ranges, points in index["m"]:
+    for name, phone, ranges, points, *_ in index["m"]:
         decoded = []
         for p_name, address, postcode, p_phone, kind_flags, hour_refs, language in points:
             flags = kind_flags & ((1 << KIND_SHIFT) - 1)
@@ -264,12 +277,14 @@ def test_static_pages_in_the_built_site(example_site: Path) -> None:
     assert "loket/" in locations and not any(loc.startswith("loket/enschede") for loc in locations)
 
 
-def test_a_municipality_without_a_number_gets_the_14_advice(content) -> None:
+def test_a_municipality_without_a_number_is_told_where_to_find_it(content) -> None:
     quiet = Municipality(id="dorp", name="Dorp", cbs_code="GM9999", province="Utrecht")
     richer = dataclasses.replace(content, municipalities={**content.municipalities, "dorp": quiet})
     spec = next(p for p in finder_pages(richer, strings()) if p.src_uri == "loket/dorp.md")
     html = Renderer(richer).render(spec, lambda uri: "../" + uri).html
-    assert "Bel 14 en dan het netnummer van uw gemeente." in html
+    assert "Het nummer van uw gemeente staat op de website van uw gemeente." in html
+    assert "14 0" not in html  # no guessed 14-number
+    assert "Hier helpt een medewerker" not in html  # it has no help point
     assert "Informatiepunt Digitale Overheid" in html
     assert "ww-point" not in html.split("ww-orgs")[0]  # no invented help point
     assert 'href="tel:' in html  # the national lines are still there
@@ -360,11 +375,11 @@ def test_a_postcode_finds_the_municipality(finder) -> None:
     combobox(page).press("Enter")
     page.locator("[data-result]").get_by_role("heading", name="Loketten in Enschede").wait_for()
     # A postcode the data does not cover gets a plain answer, not an empty page.
-    combobox(page).fill("9999")
+    combobox(page).fill("0999")
     page.get_by_role("button", name="Zoek hulp").click()
     result = page.locator("[data-result]")
     result.get_by_role("heading", name="We vinden deze gemeente niet").wait_for()
-    assert "Bij postcode 9999 weten we de gemeente nog niet." in result.inner_text()
+    assert "Bij postcode 0999 weten we de gemeente nog niet." in result.inner_text()
 
 
 def test_keyboard_only(finder) -> None:
@@ -511,7 +526,9 @@ def test_open_today(finder, now, expected) -> None:
 def test_the_script_matches_like_python(finder, content) -> None:
     page = finder()
     box = combobox(page)
-    for query in ["e", "u", "AMS", "bosch", "'s", "7511", "3521 AZ", "nij", "ë", "x"]:
+    queries = ["e", "u", "AMS", "bosch", "'s", "7511", "3521 AZ", "nij", "ë", "x", "Den Haag", "den bosch"]
+    queries += ["Sudwest Fryslan", "3011", "9711", "sneek", "ljouwert", "Amsterdm", "Rotterdan", "enchede"]
+    for query in queries:
         box.fill(query)
         expected = names(find(content.municipalities.values(), query))[:MAX_OPTIONS]
         if expected:

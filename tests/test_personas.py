@@ -96,7 +96,14 @@ def test_gerard_income_too_low_after_moving(content) -> None:
         ["minder-inkomen"],
         {"huurhuis": "ja", "kinderen": "ja", "schulden": "ja", "verhuisd": "ja", "aow": "nee"},
     )
-    for step_id in ("huurtoeslag-nieuw", "kindgebonden-budget", "kwijtschelding", "schuldhulp", "toeslagen", "bijstand"):
+    for step_id in (
+        "huurtoeslag-nieuw",
+        "kindgebonden-budget",
+        "kwijtschelding",
+        "schuldhulp",
+        "toeslagen",
+        "bijstand",
+    ):
         position(planned, step_id)
     # Bijstand is paid only from the day it is asked for: it comes before the toeslagen, which can wait.
     assert position(planned, "bijstand") < position(planned, "toeslagen")
@@ -120,7 +127,13 @@ def test_alina_pregnant_and_moving_in_with_her_mother(content) -> None:
     planned = plan(
         content,
         ["baby-familie"],
-        {"baby": "ja", "inwonen": "ja", "bijstand-familie": "ja", "huurhuis": "ja", "verblijfsvergunning": "ja"},
+        {
+            "baby": "ja",
+            "inwonen": "ja",
+            "bijstand-familie": "ja",
+            "huurhuis": "ja",
+            "verblijfsvergunning": "ja",
+        },
         event_date=dt.date(2027, 3, 1),
     )
     ids = [p.step.id for p in planned]
@@ -150,7 +163,14 @@ def test_annie_after_her_husband_died_gets_no_anw_at_72(content) -> None:
     planned = plan(
         content,
         ["overlijden"],
-        {"partner": "ja", "aow": "ja", "wees": "nee", "kinderen-thuis": "nee", "studeert": "nee", "huurhuis": "ja"},
+        {
+            "partner": "ja",
+            "aow": "ja",
+            "wees": "nee",
+            "kinderen-thuis": "nee",
+            "studeert": "nee",
+            "huurhuis": "ja",
+        },
         event_date=dt.date(2026, 11, 2),
     )
     ids = [p.step.id for p in planned]
@@ -164,7 +184,13 @@ def test_annie_after_her_husband_died_gets_no_anw_at_72(content) -> None:
 def test_alina_moving_in_without_a_baby_gets_no_baby_steps(content) -> None:
     planned = plan(content, ["baby-familie"], {"baby": "nee", "inwonen": "ja", "bijstand-familie": "ja"})
     ids = [p.step.id for p in planned]
-    for step_id in ("geboorteaangifte", "erkenning", "zorgverzekering", "kinderbijslag", "kindgebonden-budget"):
+    for step_id in (
+        "geboorteaangifte",
+        "erkenning",
+        "zorgverzekering",
+        "kinderbijslag",
+        "kindgebonden-budget",
+    ):
         assert step_id not in ids, step_id
     for step_id in ("bijstand-familie", "adres", "werk"):
         assert step_id in ids, step_id

@@ -64,6 +64,11 @@ class Organisation(Strict):
     website: Url | None = None
     chat: Url | None = Field(None, description="Webadres van de chat, als die er is.")
     walk_in: Text | None = Field(None, description="Waar en wanneer je langs kunt gaan.")
+    per_municipality: bool = Field(
+        False,
+        description="true als elke gemeente een eigen nummer heeft (de gemeente zelf). Kiest de lezer "
+        "zijn gemeente, dan toont de site het nummer van die gemeente in plaats van 'phone_note'.",
+    )
     source: Url | None = None
     checked: dt.date | None = Field(None, description="Datum waarop de gegevens zijn nagekeken.")
 
@@ -108,7 +113,16 @@ class Municipality(Strict):
     name: Text
     cbs_code: Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
     province: Text
-    phone: Phone | None = Field(None, description="Het algemene nummer, vaak 14 en het netnummer.")
+    phone: Phone | None = Field(None, description="Het algemene nummer van de gemeente.")
+    fourteen: Phone | None = Field(
+        None, description="Het nummer 14 en het netnummer, alleen als de gemeente daaraan meedoet."
+    )
+    website: Url | None = Field(None, description="De website van de gemeente.")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="Namen die mensen gebruiken: 'Den Haag', 'Den Bosch', Friese namen, oude gemeenten.",
+    )
+    places: list[Text] = Field(default_factory=list, description="De woonplaatsen in deze gemeente.")
     postcodes: list[Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$")]] = Field(
         default_factory=list, description="Postcodegebieden, bijvoorbeeld '7511-7548'."
     )

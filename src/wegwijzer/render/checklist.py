@@ -22,7 +22,7 @@ def checklist_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
             "checklist.html",
             event.id,
             meta={"hide": ["navigation", "toc"], "search": {"exclude": True}},
-            assets=("checklist.css", "ww-dom.js", "plan.js", "checklist.js"),
+            assets=("checklist.css", "lijst.js"),
             in_nav=False,
         )
         for event in content.events.values()

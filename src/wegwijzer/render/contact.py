@@ -56,6 +56,7 @@ def who(step: Step, organisation: Organisation) -> dict[str, str]:
         "tel": phone.href,
         "note": phone.note,
         "walkIn": (walk_in.note or organisation.walk_in or "") if walk_in else "",
+        "municipal": organisation.per_municipality,
     }
 
 

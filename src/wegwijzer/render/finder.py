@@ -120,12 +120,64 @@ def covers(municipality: Municipality, number: int) -> bool:
     return False
 
 
-def find(municipalities: Iterable[Municipality], query: str) -> list[Municipality]:
-    """The municipalities that match what was typed, best first.
+TYPO_MIN_LENGTH = 4
+"""A typo is forgiven only in queries of at least this many letters (and only when nothing else matches)."""
 
-    A postcode gives the municipalities whose ranges hold it (A–Z). A name
-    matches when the whole name starts with it, then when a word of the name
-    does ("bosch" finds "'s-Hertogenbosch"), then when it occurs anywhere.
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with at most one letter added, left out, changed or two swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+        return a[i + 1 :] == b[i + 1 :] or swapped
+    return a[i:] == b[i + 1 :]
+
+
+def match_tier(municipality: Municipality, wanted: str) -> int | None:
+    """How well a normalised query matches; None: not at all.
+
+    0: the name (or its A–Z form) starts with it. 1: a name people use (Den Haag), or a
+    word of the name or of such a name, starts with it ("bosch"). 2: a town in the
+    municipality starts with it ("sneek"). 3: it occurs anywhere in the name.
+    """
+    name = normalise(municipality.name)
+    if name.startswith(wanted) or sort_key(municipality.name).startswith(wanted):
+        return 0
+    names = [name, *(normalise(alias) for alias in municipality.aliases)]
+    if any(n.startswith(wanted) or any(w.startswith(wanted) for w in n.split()) for n in names):
+        return 1
+    if any(normalise(place).startswith(wanted) for place in municipality.places):
+        return 2
+    if wanted in name:
+        return 3
+    return None
+
+
+def typo_tier(municipality: Municipality, wanted: str) -> int | None:
+    """With one typo: 0 in the name's start, 1 in a name people use, 2 in a town ("Amsterdm", "Den Haga")."""
+    sizes = (len(wanted) - 1, len(wanted), len(wanted) + 1)
+    for tier, terms in ((0, [municipality.name]), (1, municipality.aliases), (2, municipality.places)):
+        for term in terms:
+            key = normalise(term)
+            if any(within_one_edit(wanted, key[:size]) for size in sizes):
+                return tier
+    return None
+
+
+def find(municipalities: Iterable[Municipality], query: str) -> list[Municipality]:
+    """The municipalities that match what was typed, best first (see :func:`match_tier`).
+
+    A postcode gives the municipalities whose ranges hold it (A–Z). Case, accents,
+    hyphens and apostrophes do not matter. When nothing matches a query of at least
+    four letters, one typo is forgiven.
     """
     everything = sorted(municipalities, key=lambda m: (sort_key(m.name), m.id))
     number = postcode_number(query)
@@ -136,16 +188,14 @@ def find(municipalities: Iterable[Municipality], query: str) -> list[Municipalit
         return []
     ranked = []
     for position, municipality in enumerate(everything):
-        name = normalise(municipality.name)
-        if name.startswith(wanted) or sort_key(municipality.name).startswith(wanted):
-            tier = 0
-        elif any(word.startswith(wanted) for word in name.split()):
-            tier = 1
-        elif wanted in name:
-            tier = 2
-        else:
-            continue
-        ranked.append((tier, position, municipality))
+        tier = match_tier(municipality, wanted)
+        if tier is not None:
+            ranked.append((tier, position, municipality))
+    if not ranked and len(wanted) >= TYPO_MIN_LENGTH:
+        for position, municipality in enumerate(everything):
+            tier = typo_tier(municipality, wanted)
+            if tier is not None:
+                ranked.append((tier, position, municipality))
     return [m for _, _, m in sorted(ranked, key=lambda r: r[:2])]
 
 
@@ -217,13 +267,14 @@ def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
         urls.finder,
         t["finder_title"],
         "finder.html",
-        assets=("finder.css", "ww-dom.js", "finder.js"),
+        assets=("finder.css", "loket.js"),
         context={
             "letters": by_letter(all_places),
             "place_count": len(all_places),
             "events": [event for event, _ in events],
             "index_uri": FINDER_INDEX,
             "max_options": MAX_OPTIONS,
+            "typo_min": TYPO_MIN_LENGTH,
             "place_uri": urls.place,
             "script_strings": script_strings(t),
         },
@@ -234,7 +285,7 @@ def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
             urls.place(place.municipality.id),
             t["finder"]["place_title"].format(name=place.municipality.name),
             "finder_place.html",
-            assets=("finder.css", "ww-dom.js", "place.js"),
+            assets=("finder.css", "loket-gemeente.js"),
             context={
                 "place": place,
                 "events": events,

@@ -59,7 +59,8 @@ def finder_index(content: Content) -> dict[str, Any]:
         l  languages, one text per distinct list
         o  organisations: [name, description, phone, [hours…]]
         e  life events: [id, title, [organisations…]]
-        m  municipalities, A–Z: [name, phone, [[from, to]…], [points…]]
+        m  municipalities, A–Z: [name, phone, [[from, to]…], [points…], id, website,
+           names people use ("|"-separated), towns ("|"-separated, the name itself left out)]
            point: [name, address, postcode, phone, kind << 5 | flags, [hours…], languages]
            flags: 1 appointment needed, 2 wheelchair access, 4 no wheelchair access,
                   8 "~" in the address is the town, 16 "~" in the name is the town
@@ -100,7 +101,19 @@ def finder_index(content: Content) -> dict[str, Any]:
                 ]
             )
         ranges = [[int(part) for part in span.split("-")] for span in municipality.postcodes]
-        municipalities.append([municipality.name, municipality.phone or "", ranges, points])
+        towns = [p for p in municipality.places if p != municipality.name]
+        municipalities.append(
+            [
+                municipality.name,
+                municipality.phone or "",
+                ranges,
+                points,
+                municipality.id,
+                municipality.website or "",
+                "|".join(municipality.aliases),
+                "|".join(towns),
+            ]
+        )
     return {
         "v": INDEX_VERSION,
         "f": {

@@ -19,11 +19,12 @@ from ..content import Content
 from ..model import ChannelKind, tel_href
 from .checklist import qr_svg, short_url
 from .contact import contact_lines, primary_phone
+from .finder import TYPO_MIN_LENGTH
 from .glossary import TermMarker, anchor, term_pattern
 from .pages import PageSpec
 from .personal_list import moments, ordered_steps
 from .strings import strings
-from .urls import asset, page_url, step_data, urls
+from .urls import FINDER_INDEX, asset, page_url, step_data, urls
 
 Link = Callable[[str], str]
 """Turns a page's ``src_uri`` into a URL relative to the page being rendered."""
@@ -86,6 +87,8 @@ class Renderer:
             "term_anchor": anchor,
             "urls": urls,
             "step_data": step_data,
+            "finder_index": FINDER_INDEX,
+            "typo_min": TYPO_MIN_LENGTH,
         }
         if spec.event_id is not None:
             event = self.content.events[spec.event_id]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 from ..content import Content
@@ -32,7 +33,7 @@ def site_pages(content: Content, lang: str = "nl", max_guides_in_nav: int = 30) 
             event.title,
             "guide.html",
             event.id,
-            assets=("personal.css", "ww-dom.js", "plan.js", "personal.js"),
+            assets=("personal.css", "gids.js"),
             in_nav=in_nav,
         )
         for event in content.events.values()
@@ -55,11 +56,40 @@ def site_files(content: Content, lang: str = "nl", directory_urls: bool = True) 
     return [*index_files(content), *step_files(content.events.values(), strings(lang), url, who_of)]
 
 
+SCRIPTS = {
+    "gids.js": ("ww-dom.js", "plan.js", "match.js", "place-choice.js", "personal.js"),
+    "lijst.js": ("ww-dom.js", "plan.js", "match.js", "place-choice.js", "checklist.js"),
+    "loket.js": ("ww-dom.js", "match.js", "finder.js"),
+    "loket-gemeente.js": ("ww-dom.js", "place.js"),
+}
+"""The scripts a page loads, each published as one file: one behaviour per source file, but one
+request per page (and smaller gzipped together, which the first-view budget counts)."""
+
+
 def asset_files() -> list[DataFile]:
-    """The package's CSS and JS files (``render/assets/``), as published in every site."""
+    """The package's stylesheets, and its scripts joined per page (see :data:`SCRIPTS`)."""
     folder = resources.files(__package__).joinpath("assets")
-    return [
+    styles = [
         DataFile(asset(item.name), item.read_text("utf-8"))
         for item in sorted(folder.iterdir(), key=lambda i: i.name)
-        if item.name.endswith((".css", ".js"))
+        if item.name.endswith(".css")
     ]
+    scripts = [
+        DataFile(asset(name), "\n".join(compact(folder.joinpath(part).read_text("utf-8")) for part in parts))
+        for name, parts in SCRIPTS.items()
+    ]
+    return styles + scripts
+
+
+_BLOCK_COMMENT = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)
+_LINE_COMMENT = re.compile(r"^[ \t]*//.*\n", re.M)
+_INDENT = re.compile(r"^[ \t]+", re.M)
+
+
+def compact(script: str) -> str:
+    """A script without its comment lines and indentation: lighter for phones on capped data.
+
+    Only whole-line comments go (a comment block or line that starts the line), so nothing
+    inside strings or code is touched.
+    """
+    return _INDENT.sub("", _LINE_COMMENT.sub("", _BLOCK_COMMENT.sub("", script)))

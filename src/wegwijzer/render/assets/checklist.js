@@ -53,7 +53,11 @@
     const who = step.who;
     const reach = [who.name];
     if (who.phone) reach.push(", " + c.call + " ", Object.assign(el("a", "", who.phone), { href: who.tel }));
-    else if (who.note) reach.push(". " + who.note);
+    else if (who.note) {
+      const note = el("span", "", who.note);
+      if (who.municipal) note.setAttribute("data-municipal", "");
+      reach.push(". ", note);
+    }
     body.append(field(c.who, ...reach));
     if (step.automatic) body.append(field(c.when, s.automatic));
     else if (step.when || item.due) {
@@ -102,6 +106,7 @@
       const pdf = root.querySelector("[data-pdf]");
       if (pdf) pdf.replaceWith(el("span", "", c.pdf_personal));
       root.setAttribute("data-personal", "");
+      document.dispatchEvent(new CustomEvent("ww:rendered"));
     }).catch(() => {
       // Without the step data the checklist keeps every step, as on paper.
     });

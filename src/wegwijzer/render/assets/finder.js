@@ -7,55 +7,23 @@
   "use strict";
 
   const finder = document.querySelector('[data-module="ww-finder"]');
-  if (!finder || !window.Wegwijzer) return;
-  const { el, format, getJson, labelled, phoneLink, clock, showToday } = window.Wegwijzer;
+  if (!finder || !window.Wegwijzer || !window.Wegwijzer.match) return;
+  const { el, format, getJson, labelled, phoneLink, clock, showToday, match } = window.Wegwijzer;
+  const { normalise } = match;
   const MAX_OPTIONS = Number(finder.getAttribute("data-max-options")) || 10;
   const FIRST_POINTS = 10;
+  const TYPO_MIN_LENGTH = Number(finder.getAttribute("data-typo-min")) || 4;
   let F = null; // the index header: flag values and the town marker
-
-  function normalise(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, " ").trim();
-  }
-
-  function sortKey(name) {
-    return normalise(name.toLowerCase().replace(/^['\u2019](s|t)[ -]/, ""));
-  }
 
   // --- The index -----------------------------------------------------------------
 
   function decode(data) {
     F = data.f;
-    const places = data.m.map((m) => ({
-      name: m[0], phone: m[1], ranges: m[2], points: m[3], key: normalise(m[0]), sortKey: sortKey(m[0]),
-    }));
-    return { data: data, places: places };
+    return { data: data, places: match.places(data) };
   }
 
-  function postcode(query) {
-    const match = /^(\d{4})(?: ?[a-z]{2})?$/.exec(normalise(query));
-    return match ? Number(match[1]) : null;
-  }
-
-  /* The same rules as wegwijzer.finder.find; the index is already in A–Z order. */
   function find(index, query) {
-    const number = postcode(query);
-    if (number !== null) {
-      return index.places.filter((p) => p.ranges.some((r) => r[0] <= number && number <= r[1]));
-    }
-    const wanted = normalise(query);
-    if (!wanted) return [];
-    const ranked = [];
-    index.places.forEach((p, position) => {
-      let tier;
-      if (p.key.startsWith(wanted) || p.sortKey.startsWith(wanted)) tier = 0;
-      else if (p.key.split(" ").some((word) => word.startsWith(wanted))) tier = 1;
-      else if (p.key.includes(wanted)) tier = 2;
-      else return;
-      ranked.push([tier, position, p]);
-    });
-    ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    return ranked.map((r) => r[2]);
+    return match.find(index.places, query, TYPO_MIN_LENGTH);
   }
 
   // --- Drawing a result (keep alike: templates/finder_result.html) ---------------
@@ -326,7 +294,7 @@
         }, true);
       } else if (/^\d{1,3}$/.test(wanted.replace(/ /g, ""))) {
         show((box) => drawMessage(box, s.postcode_more, []), true);
-      } else if (postcode(text) !== null) {
+      } else if (match.postcode(text) !== null) {
         show((box) => drawMessage(box, s.not_found_title,
           [format(s.postcode_unknown, { postcode: text }), s.fallback, s.phone_advice]), true);
       } else {

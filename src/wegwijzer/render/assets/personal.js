@@ -188,7 +188,11 @@
     const p = el("p", "ww-mylist__who");
     p.append(el("span", "ww-label", s.who), " " + who.name + ". ");
     if (who.tel) p.append(s.call + " ", phoneLink(who.phone), ". ");
-    else if (who.note) p.append(sentence(who.note) + " ");
+    else if (who.note) {
+      const note = el("span", "", sentence(who.note));
+      if (who.municipal) note.setAttribute("data-municipal", "");
+      p.append(note, " ");
+    }
     if (who.walkIn) p.append(el("span", "ww-label", s.walk_in), " " + sentence(who.walkIn));
     return p;
   }
@@ -262,6 +266,7 @@
     list.querySelector("[data-share]").href = window.location.href.split("#")[0];
     list.hidden = false;
     numberCards(planned);
+    document.dispatchEvent(new CustomEvent("ww:rendered"));
     return planned;
   }
 

@@ -1,0 +1,125 @@
+/* "Waar woont u?" (data-module="ww-place-choice"): the reader names their municipality once (name
+   or postcode). The choice is kept on this device (localStorage) and in the address (?gemeente=),
+   never sent anywhere. Then every step of "de gemeente" shows that municipality's own number and
+   website. Without a choice, or without JavaScript, the general text stays: where to find the number. */
+(function () {
+  "use strict";
+
+  const root = document.querySelector('[data-module="ww-place-choice"]');
+  const W = window.Wegwijzer;
+  if (!root || !W || !W.match || !window.URLSearchParams) return;
+  const { el, format, getJson, phoneLink, match } = W;
+  const STORE = "wegwijzer-gemeente";
+  const s = JSON.parse(root.getAttribute("data-strings"));
+  const form = root.querySelector("[data-ask]");
+  const input = form.querySelector("input");
+  const options = root.querySelector("[data-options]");
+  const message = root.querySelector("[data-message]");
+  const chosenBox = root.querySelector("[data-chosen]");
+  let all = null;
+  let chosen = null;
+
+  function load() {
+    if (all) return Promise.resolve(all);
+    return getJson(root).then((data) => { all = match.places(data); return all; });
+  }
+
+  function stored() {
+    const fromUrl = new URLSearchParams(window.location.search).get("gemeente");
+    try { return fromUrl || window.localStorage.getItem(STORE) || ""; } catch (e) { return fromUrl || ""; }
+  }
+
+  function keepInAddress(id) {
+    const query = new URLSearchParams(window.location.search);
+    if (id) query.set("gemeente", id); else query.delete("gemeente");
+    const search = query.toString();
+    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    document.querySelectorAll("a[data-keep-query]").forEach((a) => {
+      const own = new URLSearchParams(a.search);
+      if (id) own.set("gemeente", id); else own.delete("gemeente");
+      a.search = own.toString();
+    });
+  }
+
+  function sentence(place) {
+    const p = el("span", "ww-municipal");
+    if (place.phone) p.append(format(s.call, { name: place.name }) + " ", phoneLink(place.phone), ".");
+    else p.append(format(s.no_phone, { name: place.name }));
+    if (place.website) {
+      const a = el("a", "", format(s.website, { name: place.name }));
+      a.href = place.website;
+      p.append(" ", a, ".");
+    }
+    return p;
+  }
+
+  /* Every "gemeente" line on the page: guide cards, the personal list, the checklist. */
+  function apply() {
+    document.querySelectorAll("[data-municipal]").forEach((node) => {
+      if (!node.hasAttribute("data-general")) node.setAttribute("data-general", node.textContent);
+      node.textContent = "";
+      if (chosen) node.append(sentence(chosen));
+      else node.append(node.getAttribute("data-general"));
+    });
+  }
+
+  function choose(place, save) {
+    chosen = place;
+    if (save) {
+      try { window.localStorage.setItem(STORE, place.id); } catch (e) { /* private mode: the address keeps it */ }
+    }
+    keepInAddress(place.id);
+    chosenBox.querySelector("[data-name]").textContent = place.name;
+    chosenBox.hidden = false;
+    form.hidden = true;
+    options.textContent = "";
+    message.textContent = "";
+    apply();
+  }
+
+  function forget() {
+    chosen = null;
+    try { window.localStorage.removeItem(STORE); } catch (e) { /* nothing kept */ }
+    keepInAddress("");
+    chosenBox.hidden = true;
+    form.hidden = false;
+    apply();
+    input.focus();
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    load().then((places) => {
+      const found = match.find(places, input.value, Number(root.getAttribute("data-typo-min")) || 4);
+      options.textContent = "";
+      if (found.length === 1) return choose(found[0], true);
+      if (!found.length) {
+        message.textContent = format(s.not_found, { query: input.value });
+        return;
+      }
+      message.textContent = s.which;
+      found.slice(0, 10).forEach((place) => {
+        const li = el("li");
+        const button = el("button", "ww-button ww-button--secondary", place.name);
+        button.type = "button";
+        button.addEventListener("click", () => choose(place, true));
+        li.append(button);
+        options.append(li);
+      });
+      options.querySelector("button").focus();
+    }).catch(() => { message.textContent = s.not_loaded; });
+  });
+
+  root.querySelector('[data-action="change"]').addEventListener("click", forget);
+  document.addEventListener("ww:rendered", apply);
+
+  root.hidden = false;
+  const wanted = stored();
+  if (wanted) {
+    load().then((places) => {
+      const key = match.normalise(wanted);
+      const place = places.find((p) => p.id === wanted || p.key === key);
+      if (place) choose(place, false);
+    }).catch(() => { /* the general text stays */ });
+  }
+})();

@@ -1,0 +1,106 @@
+"""Your municipality everywhere: chosen once, its own number on every "gemeente" step, nowhere else."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from wegwijzer.checks import load_content
+from wegwijzer.publish.browser import serve
+
+ROOT = Path(__file__).parent.parent
+CONTENT = load_content(ROOT / "lifeevents")
+
+
+def test_every_municipality_has_its_facts() -> None:
+    municipalities = CONTENT.municipalities.values()
+    assert len(municipalities) == 342
+    assert all(m.phone for m in municipalities), "every municipality has its general number"
+    assert all(m.website for m in municipalities)
+    assert sum(bool(m.fourteen) for m in municipalities) >= 100
+    assert len({m.cbs_code for m in municipalities}) == 342
+    named = {alias for m in municipalities for alias in m.aliases}
+    assert {"Den Haag", "Den Bosch", "Ljouwert"} <= named
+
+
+def test_every_four_digit_postcode_with_addresses_belongs_to_one_municipality() -> None:
+    owner: dict[int, str] = {}
+    for m in CONTENT.municipalities.values():
+        for span in m.postcodes:
+            low, high = (int(part) for part in span.split("-"))
+            for number in range(low, high + 1):
+                assert number not in owner, f"{number} in {owner.get(number)} and {m.id}"
+                owner[number] = m.id
+    assert len(owner) >= 4072  # every PC4 with addresses (CBS, 2024), and the numbers between
+    assert owner[7511] == "enschede" and owner[3011] == "rotterdam" and owner[9711] == "groningen"
+
+
+def test_no_page_but_a_municipalitys_own_names_its_number(example_site: Path) -> None:
+    numbers = {m.id: m.phone for m in CONTENT.municipalities.values() if m.phone}
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(set(numbers.values()), key=len, reverse=True)))
+    for page in example_site.rglob("*.html"):
+        relative = page.relative_to(example_site).as_posix()
+        found = set(pattern.findall(page.read_text("utf-8")))
+        if relative.startswith("loket/") and relative != "loket/index.html":
+            own = relative.split("/")[1]
+            assert found <= {numbers.get(own)}, f"{relative} names {found}"
+        else:
+            assert not found, f"{relative} names a municipality's number: {found}"
+
+
+def test_every_municipality_page_gives_its_number(example_site: Path) -> None:
+    for m in CONTENT.municipalities.values():
+        html = (example_site / "loket" / m.id / "index.html").read_text("utf-8")
+        assert m.phone in html and 'href="tel:' in html, m.id
+        if not any(p.municipality == m.id for p in CONTENT.helppoints.values()):
+            assert "Hier helpt een medewerker" not in html, m.id
+
+
+def test_choose_once_and_see_your_municipalitys_number(example_site: Path, browser) -> None:
+    with serve(example_site) as base:
+        context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base)
+        page = context.new_page()
+        page.goto("gids/minder-inkomen/")
+        general = page.locator("[data-municipal]").first.inner_text()
+        assert "website van uw gemeente" in general
+        page.get_by_label("Waar woont u?").fill("den haag")
+        page.get_by_role("button", name="Kies mijn gemeente").click()
+        page.wait_for_selector("[data-chosen]:not([hidden])")
+        assert "gemeente=s-gravenhage" in page.url
+        lines = page.locator("[data-municipal]").all_inner_texts()
+        assert lines and all("Bel de gemeente 's-Gravenhage: 14 070." in line for line in lines)
+        assert page.locator('[data-municipal] a[href="tel:14070"]').count() == len(lines)
+        # The personal list and the checklist show it too, and another visit remembers it.
+        page.goto("gids/minder-inkomen/?minder-inkomen.schulden=ja")
+        page.wait_for_selector("#mijn-lijst:not([hidden])")
+        page.wait_for_selector(".ww-mylist__who [data-municipal] a")
+        assert (
+            "14 070"
+            in page.locator('.ww-mylist__item[data-step="minder-inkomen/kwijtschelding"]').inner_text()
+        )
+        page.goto("checklist/minder-inkomen/?minder-inkomen.schulden=ja")
+        page.wait_for_selector(".ww-checklist[data-personal]")
+        page.wait_for_selector("li.ww-check [data-municipal] a")
+        # A postcode works too; "Andere gemeente" forgets the choice.
+        page.get_by_role("button", name="Andere gemeente").click()
+        assert page.evaluate("localStorage.getItem('wegwijzer-gemeente')") is None
+        page.get_by_label("Waar woont u?").fill("7607")
+        page.get_by_role("button", name="Kies mijn gemeente").click()
+        page.wait_for_selector("[data-chosen]:not([hidden])")
+        assert "Almelo" in page.locator("[data-chosen]").inner_text()
+        assert page.evaluate("localStorage.getItem('wegwijzer-gemeente')") == "almelo"
+        assert context.cookies() == []
+        context.close()
+
+
+def test_a_name_that_fits_several_asks_which_one(example_site: Path, browser) -> None:
+    with serve(example_site) as base:
+        page = browser.new_page(viewport={"width": 360, "height": 740}, base_url=base)
+        page.goto("gids/verhuizen/")
+        page.get_by_label("Waar woont u?").fill("berg")
+        page.get_by_role("button", name="Kies mijn gemeente").click()
+        page.wait_for_selector("[data-options] button")
+        assert "Welke gemeente bedoelt u?" in page.locator(".ww-place-choice").inner_text()
+        page.locator("[data-options] button").first.click()
+        page.wait_for_selector("[data-chosen]:not([hidden])")
+        page.close()
