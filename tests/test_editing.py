@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -76,7 +77,9 @@ def test_stale_content_is_named_with_its_owner(lifeevents: Path) -> None:
 
     content, _ = load_checked(lifeevents)
     recent = stale_content(content, dt.date(2026, 12, 1), 365)
-    assert [p.message for p in recent] == ["nobody has recorded when 'Stadskantoor Enschede' was checked"]
+    assert [p.message for p in recent if "owner alone" not in p.message] == [
+        "nobody has recorded when 'Stadskantoor Enschede' was checked"
+    ]
     messages = [str(p) for p in stale_content(content, dt.date(2028, 1, 1), 365)]
     assert (
         "lifeevents/verhuizen.yaml:6: reviewed: last checked on 2026-11-01, 426 days ago — Testredactie"
@@ -137,3 +140,69 @@ def test_every_example_step_has_a_source() -> None:
     content, problems = load_checked(ROOT / "lifeevents")
     assert problems == []
     assert [str(p) for p in unsourced_steps(content)] == []
+
+
+def test_facts_fill_the_texts_and_warn_their_owner_when_old(lifeevents: Path) -> None:
+    from wegwijzer.checks.freshness import stale_content
+
+    (lifeevents / "registers" / "facts.yaml").write_text(
+        "- id: verhuisdagen\n  value: '5'\n  meaning: Binnen 5 dagen geeft u een verhuizing door.\n"
+        "  year: 2024\n  source: https://www.ameland.nl/verhuizing-doorgeven\n"
+        "  checked: 2024-01-02\n  owner: Team Wonen\n",
+        "utf-8",
+    )
+    path = lifeevents / "verhuizen.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace(
+            "zet uw nieuwe adres in de BRP.", "zet uw adres binnen {feit:verhuisdagen} dagen in de BRP."
+        ),
+        "utf-8",
+    )
+    content, problems = load_checked(lifeevents)
+    assert [p for p in problems if p.is_error] == []
+    assert "binnen 5 dagen in de BRP" in content.events["verhuizen"].steps[0].why
+    warnings = [str(p) for p in stale_content(content, dt.date(2026, 12, 2), 365)]
+    assert any(
+        "the fact 'verhuisdagen' (5) holds for 2024 — Team Wonen should look up" in w for w in warnings
+    )
+    assert any(
+        "facts.yaml:6: [0].checked: last checked on 2024-01-02" in w and "Team Wonen should" in w
+        for w in warnings
+    )
+
+
+def test_a_homepage_is_not_a_source(lifeevents: Path) -> None:
+    from wegwijzer.checks.freshness import unsourced_steps
+
+    path = lifeevents / "verhuizen.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "    organisation: gemeente\n", "    organisation: gemeente\n    source: https://www.svb.nl/\n", 1
+        ),
+        "utf-8",
+    )
+    content, _ = load_checked(lifeevents)
+    errors = [str(p) for p in unsourced_steps(content) if p.is_error]
+    assert errors == [
+        "lifeevents/verhuizen.yaml:20: steps[0].source: 'https://www.svb.nl/' is a homepage, not the page that "
+        "supports this step — link the organisation's own page on this subject, like https://www.svb.nl/nl/anw"
+    ]
+
+
+def test_a_guide_checked_by_its_owner_alone_is_named(lifeevents: Path) -> None:
+    from wegwijzer.checks.freshness import stale_content
+
+    content, _ = load_checked(lifeevents)
+    warnings = [str(p) for p in stale_content(content, dt.date(2026, 12, 2), 365)]
+    assert any("'Ik verhuis' was last checked by its owner alone" in w for w in warnings)
+    path = lifeevents / "verhuizen.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "owner: Testredactie\n", "owner: Testredactie\nreviewed_by: Tweede Lezer\n"
+        ),
+        "utf-8",
+    )
+    content, _ = load_checked(lifeevents)
+    warnings = [str(p) for p in stale_content(content, dt.date(2026, 12, 2), 365)]
+    assert not any("'Ik verhuis' was last checked by its owner alone" in w for w in warnings)

@@ -462,7 +462,8 @@ def test_an_unknown_municipality_gets_a_helpful_message(finder) -> None:
     text = result.inner_text()
     assert "‘Atlantis’" in text
     assert "Informatiepunt Digitale Overheid" in text
-    assert "14 053" in text  # how a 14-number works
+    assert "Het nummer van uw gemeente staat op de website van uw gemeente." in text
+    assert "14 053" not in text  # no other municipality's number
     assert page.evaluate("document.activeElement.id") == "uitkomst"
 
 

@@ -104,3 +104,19 @@ def test_a_name_that_fits_several_asks_which_one(example_site: Path, browser) ->
         page.locator("[data-options] button").first.click()
         page.wait_for_selector("[data-chosen]:not([hidden])")
         page.close()
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => { let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 1500); })"""
+
+
+def test_the_finder_does_not_jump_when_its_script_starts(example_site: Path, browser) -> None:
+    with serve(example_site) as base:
+        context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base)
+        page = context.new_page()
+        for _ in range(3):  # cold, then from the cache (where the script is fastest)
+            page.goto("loket/")
+            assert page.evaluate(LAYOUT_SHIFT) <= 0.05
+        context.close()

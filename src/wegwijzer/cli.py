@@ -8,8 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from .checks import REVIEW_AFTER_DAYS, run_checks
+from .checks import REVIEW_AFTER_DAYS, load_checked, run_checks
 from .checks.plain_language import LanguageSettings
+from .editing.links import check_links, content_links
 from .editing.scaffold import ScaffoldError, new_event
 from .editing.schema import write_schemas
 from .load.site_config import plugin_options
@@ -59,12 +60,17 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("name", help="the file name without .yaml, like ik-verhuis")
     new.add_argument("--lifeevents", default="lifeevents", type=Path, help="the content folder")
 
+    links = sub.add_parser("links", help="check every web address in the content (needs a network)")
+    links.add_argument("--lifeevents", default="lifeevents", type=Path, help="the content folder")
+
     schema = sub.add_parser("schema", help="write the JSON Schemas that editors' tools use")
     schema.add_argument("--out", default="schemas", type=Path, help="the folder to write them to")
 
     args = parser.parse_args(argv)
     if args.command == "new":
         return run_new(args.lifeevents, args.name)
+    if args.command == "links":
+        return run_links(args.lifeevents)
     if args.command == "schema":
         for path in write_schemas(args.out):
             print(f"Wrote {path}")
@@ -118,6 +124,20 @@ def run_browser_check(site: Path, cache_dir: Path) -> int:
         print(f"\n{err}", file=sys.stderr)
         return 1
     return 0
+
+
+def run_links(lifeevents: Path) -> int:
+    """Check every web address; exit code 1 when one does not work (2 when the content has errors)."""
+    content, problems = load_checked(lifeevents)
+    if any(p.is_error for p in problems):
+        report(problems, printer())
+        print("Fix these first: wegwijzer check", file=sys.stderr)
+        return 2
+    found = content_links(content)
+    print(f"Checking {len(found)} web addresses ({len({link.url for link in found})} different) ...")
+    dead, _ = report(check_links(found), printer())
+    print(f"{dead} address(es) do not work")
+    return 1 if dead else 0
 
 
 def run_new(lifeevents: Path, name: str) -> int:

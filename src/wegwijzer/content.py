@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import GlossaryTerm, HelpPoint, LifeEvent, Municipality, Organisation
+from .model import Fact, GlossaryTerm, HelpPoint, LifeEvent, Municipality, Organisation
 from .problems import Problem
 
 PathKey = tuple[str | int, ...]
@@ -72,6 +72,7 @@ class Content:
     helppoints: dict[str, HelpPoint] = field(default_factory=dict)
     municipalities: dict[str, Municipality] = field(default_factory=dict)
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
     origins: dict[int, Origin] = field(default_factory=dict, repr=False)
 
     def origin(self, obj: BaseModel) -> Origin:

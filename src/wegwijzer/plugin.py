@@ -25,9 +25,8 @@ from .publish.budget import GUIDE_BUDGET_KB
 from .render.pages import PageSpec
 from .render.renderer import Renderer
 from .render.report import summary, write_report
-from .render.site import asset_files, site_files, site_pages
-from .render.strings import strings
-from .render.urls import asset, page_url, urls
+from .render.site import asset_files, site_files, site_pages, theme_context
+from .render.urls import asset
 
 log = get_plugin_logger(__name__)
 
@@ -114,10 +113,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         theme_dir = str(resources.files(__package__).joinpath("theme"))
         if theme_dir not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
-        config.extra["wegwijzer"] = {
-            "t": strings(self.config.language)["theme"],
-            "finder": page_url(urls.finder),
-        }
+        config.extra["wegwijzer"] = theme_context(self.config.language)
         return config
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:

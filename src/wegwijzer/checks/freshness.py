@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from ..content import Content
 from ..problems import Problem, Severity
@@ -15,8 +16,33 @@ def stale_content(content: Content, today: dt.date, max_age_days: int) -> list[P
     problems = []
     limit = dt.timedelta(days=max_age_days)
     for event in content.events.values():
+        origin = content.origin(event)
         if today - event.reviewed > limit:
-            problems.append(_stale(content.origin(event), "reviewed", event.reviewed, event.owner, today))
+            problems.append(_stale(origin, "reviewed", event.reviewed, event.owner, today))
+        if not event.reviewed_by or event.reviewed_by == event.owner:
+            problems.append(
+                origin.problem(
+                    ("reviewed",),
+                    f"'{event.title}' was last checked by its owner alone",
+                    "ask a second person to check the guide, and write their name in 'reviewed_by'",
+                    severity=Severity.warning,
+                    rule=RULE,
+                )
+            )
+    for fact in content.facts.values():
+        origin = content.origin(fact)
+        if fact.year is not None and fact.year < today.year:
+            problems.append(
+                origin.problem(
+                    ("year",),
+                    f"the fact '{fact.id}' ({fact.value}) holds for {fact.year}",
+                    f"{fact.owner} should look up this year's value on {fact.source} and change it here",
+                    severity=Severity.warning,
+                    rule=RULE,
+                )
+            )
+        if today - fact.checked > limit:
+            problems.append(_stale(origin, "checked", fact.checked, fact.owner, today))
     for point in content.helppoints.values():
         origin = content.origin(point)
         if point.checked is None:
@@ -35,19 +61,32 @@ def stale_content(content: Content, today: dt.date, max_age_days: int) -> list[P
 
 
 def unsourced_steps(content: Content) -> list[Problem]:
-    """A warning for every step that does not say where its facts come from."""
-    return [
-        content.origin(step).problem(
-            ("title",),
-            f"the step '{step.title}' has no source",
-            "add 'source:' with the organisation's own page on this subject, so the facts can be checked",
-            severity=Severity.warning,
-            rule=RULE,
-        )
-        for event in content.events.values()
-        for step in event.steps
-        if step.source is None
-    ]
+    """A warning for every step without a source; an error for a source that is only a homepage."""
+    problems = []
+    for event in content.events.values():
+        for step in event.steps:
+            origin = content.origin(step)
+            if step.source is None:
+                problems.append(
+                    origin.problem(
+                        ("title",),
+                        f"the step '{step.title}' has no source",
+                        "add 'source:' with the organisation's own page on this subject, "
+                        "so the facts can be checked",
+                        severity=Severity.warning,
+                        rule=RULE,
+                    )
+                )
+            elif urlsplit(step.source).path.strip("/") == "":
+                problems.append(
+                    origin.problem(
+                        ("source",),
+                        f"'{step.source}' is a homepage, not the page that supports this step",
+                        "link the organisation's own page on this subject, like https://www.svb.nl/nl/anw",
+                        rule=RULE,
+                    )
+                )
+    return problems
 
 
 def _stale(origin, field: str, when: dt.date, owner: str | None, today: dt.date) -> Problem:

@@ -8,12 +8,24 @@ from ..content import Content, Origin
 from ..model import ChannelKind, LifeEvent, Organisation, Step
 from ..problems import Problem, did_you_mean
 
+SAFETY_LINE = "veilig-thuis"
+"""The organisation whose number a guide with ``safety: true`` shows at the top."""
+
 
 def check_references(content: Content) -> list[Problem]:
     """Every problem with ids and references in ``content``."""
     problems: list[Problem] = []
     for event in content.events.values():
         problems += _check_event(content, event)
+        if event.safety and SAFETY_LINE not in content.organisations:
+            problems.append(
+                content.origin(event).problem(
+                    ("safety",),
+                    "a guide with a safety line needs the organisation 'veilig-thuis'",
+                    f"add '- id: {SAFETY_LINE}' with its phone number to "
+                    f"{content.root.name}/registers/organisations.yaml",
+                )
+            )
     for point in content.helppoints.values():
         origin = content.origin(point)
         problems += _unknown(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -9,11 +11,13 @@ from pydantic import BaseModel, ValidationError
 
 from ..content import Content, Origin, PathKey, YamlDocument, format_path
 from ..model import PLACEHOLDER, REGISTERS, LifeEvent
-from ..problems import Problem
+from ..problems import Problem, did_you_mean
 from .explain import explain_error
 from .yaml_lines import YamlProblem, read_yaml
 
 REGISTERS_DIR = "registers"
+OPTIONAL_REGISTERS = frozenset({"facts"})
+"""Registers a site may leave out."""
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -40,6 +44,8 @@ def collect(root: Path) -> tuple[Content, list[Problem]]:
     for name, model in REGISTERS.items():
         path = root / REGISTERS_DIR / f"{name}.yaml"
         display = f"{root.name}/{REGISTERS_DIR}/{name}.yaml"
+        if not path.is_file() and name in OPTIONAL_REGISTERS:
+            continue
         if not path.is_file():
             problems.append(
                 Problem(
@@ -65,30 +71,69 @@ def collect(root: Path) -> tuple[Content, list[Problem]]:
     return content, problems
 
 
+def strings_in(value: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+    """Every text in a YAML value, with its path."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_in(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings_in(item, (*path, index))
+    elif isinstance(value, str):
+        yield path, value
+
+
+FILL_IN = "replace it with your own text"
+
+
 def placeholders(doc: YamlDocument) -> list[Problem]:
     """Text that still holds the scaffold's placeholder."""
-    problems = []
+    return [
+        Problem(
+            doc.file,
+            doc.line_of(path),
+            format_path(path),
+            "this is still a placeholder",
+            "replace it with your own text",
+        )
+        for path, text in strings_in(doc.data)
+        if PLACEHOLDER in text
+    ]
 
-    def walk(value: Any, path: PathKey) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*path, index))
-        elif isinstance(value, str) and PLACEHOLDER in value:
+
+FACT = re.compile(r"\{feit:([^}]*)\}")
+"""How a text refers to a fact of registers/facts.yaml: ``{feit:kostendelersnorm-27}``."""
+
+
+def with_facts(doc: YamlDocument, facts: dict[str, Any]) -> tuple[Any, list[Problem]]:
+    """The document's data with every ``{feit:id}`` replaced by the fact's value."""
+    problems: list[Problem] = []
+
+    def value_of(match: re.Match[str], path: PathKey) -> str:
+        fact = facts.get(match.group(1))
+        if fact is None:
             problems.append(
                 Problem(
                     doc.file,
                     doc.line_of(path),
                     format_path(path),
-                    "this is still a placeholder",
-                    "replace it with your own text",
+                    f"unknown fact '{match.group(1)}'",
+                    did_you_mean(match.group(1), facts) + "facts are listed in registers/facts.yaml",
                 )
             )
+            return match.group(0)
+        return fact.value
 
-    walk(doc.data, ())
-    return problems
+    def replace(value: Any, path: PathKey) -> Any:
+        if isinstance(value, dict):
+            return {key: replace(item, (*path, key)) for key, item in value.items()}
+        if isinstance(value, list):
+            return [replace(item, (*path, index)) for index, item in enumerate(value)]
+        if isinstance(value, str) and "{feit:" in value:
+            return FACT.sub(lambda m: value_of(m, path), value)
+        return value
+
+    return replace(doc.data, ()), problems
 
 
 def _read(path: Path, root: Path) -> tuple[YamlDocument | None, list[Problem]]:
@@ -134,8 +179,9 @@ def _load_event(path: Path, root: Path, content: Content) -> list[Problem]:
     doc, problems = _read(path, root)
     if doc is None:
         return problems
-    event, problems = validate(LifeEvent, doc.data, doc, ())
-    problems += placeholders(doc)
+    data, problems = with_facts(doc, content.facts)
+    event, invalid = validate(LifeEvent, data, doc, ())
+    problems += invalid + placeholders(doc)
     if event is None:
         return problems
     if event.id != path.stem:

@@ -35,6 +35,7 @@ from .guide import (
 )
 from .registers import (
     REGISTERS,
+    Fact,
     GlossaryTerm,
     HelpPoint,
     HelpPointKind,
@@ -45,6 +46,7 @@ from .registers import (
 
 __all__ = [
     "EVENT",
+    "Fact",
     "DeadlineKind",
     "Moment",
     "HUMAN_CHANNELS",

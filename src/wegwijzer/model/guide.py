@@ -270,6 +270,15 @@ class LifeEvent(Strict):
     )
     owner: Text = Field(description="Wie deze gids bijhoudt (naam of team).")
     reviewed: dt.date = Field(description="Datum waarop de hele gids is nagekeken.")
+    reviewed_by: Text | None = Field(
+        None,
+        description="Wie de gids het laatst heeft nagekeken: een tweede persoon, niet de eigenaar.",
+    )
+    safety: bool = Field(
+        False,
+        description="true voor gidsen over thuis of relaties: bovenaan staat dan de hulplijn bij geweld "
+        "(Veilig Thuis) en een knop 'Snel weg' die de site meteen verlaat.",
+    )
     questions: list[Question] = Field(default_factory=list)
     date_question: Text | None = Field(
         None, description="De vraag naar de datum, bijvoorbeeld 'Wanneer is uw partner overleden?'."

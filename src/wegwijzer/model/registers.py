@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -55,6 +55,10 @@ class Organisation(Strict):
     id: Id
     name: Text = Field(description="De naam die burgers kennen, bijvoorbeeld 'SVB'.")
     full_name: Text | None = Field(None, description="De volledige naam, als die anders is.")
+    article: Literal["", "de", "het", "uw"] = Field(
+        "",
+        description="Het woordje voor de naam in een zin: 'bij de SVB', 'bij het CAK', 'bij uw werkgever'.",
+    )
     description: Text = Field(description="Wat deze organisatie voor de burger doet, in een zin.")
     phone: Phone | None = Field(None, description="Het landelijke telefoonnummer.")
     phone_note: Text | None = Field(
@@ -64,6 +68,12 @@ class Organisation(Strict):
     website: Url | None = None
     chat: Url | None = Field(None, description="Webadres van de chat, als die er is.")
     walk_in: Text | None = Field(None, description="Waar en wanneer je langs kunt gaan.")
+
+    @property
+    def in_sentence(self) -> str:
+        """The name as a sentence needs it: "de SVB", "het CAK", "uw werkgever", "DUO"."""
+        return f"{self.article} {self.name}".strip()
+
     per_municipality: bool = Field(
         False,
         description="true als elke gemeente een eigen nummer heeft (de gemeente zelf). Kiest de lezer "
@@ -141,10 +151,29 @@ class GlossaryTerm(Strict):
         return [self.term, *self.forms]
 
 
+class Fact(Strict):
+    """A fact a guide states that can change: a term, an age, a percentage, an amount.
+
+    Texts refer to it as ``{feit:id}``; the page shows ``value``.
+    """
+
+    id: Id
+    value: Text = Field(description="Wat de burger leest, bijvoorbeeld '27' of '6 werkdagen'.")
+    meaning: Text = Field(description="Wat het betekent, in een zin.")
+    year: int | None = Field(
+        None, ge=2000, le=2100, description="Het jaar waarvoor de waarde geldt, als die elk jaar verandert."
+    )
+    source: Url = Field(description="De pagina van de organisatie die het zegt.")
+    quote: Text | None = Field(None, description="De zin op die pagina die het zegt.")
+    checked: dt.date = Field(description="Datum waarop het is nagekeken.")
+    owner: Text = Field(description="Wie dit feit bijhoudt.")
+
+
 REGISTERS: dict[str, type[BaseModel]] = {
     "organisations": Organisation,
     "helppoints": HelpPoint,
     "municipalities": Municipality,
     "glossary": GlossaryTerm,
+    "facts": Fact,
 }
 """Register file name (without .yaml) → the model of each entry."""

@@ -35,11 +35,11 @@ def contact_lines(step: Step, organisation: Organisation, strings: dict) -> list
         elif channel.kind is ChannelKind.walk_in:
             lines.append(ContactLine(channel.kind, note=note or organisation.walk_in or ""))
         elif channel.kind is ChannelKind.online:
-            text = strings["online_link"].format(name=organisation.name)
+            text = strings["online_link"].format(name=organisation.in_sentence)
             href = channel.url or organisation.website or ""
             lines.append(ContactLine(channel.kind, text, href, note=note, digid=channel.digid))
         elif channel.kind is ChannelKind.chat:
-            text = strings["chat_link"].format(name=organisation.name)
+            text = strings["chat_link"].format(name=organisation.in_sentence)
             lines.append(ContactLine(channel.kind, text, channel.url or organisation.chat or "", note=note))
         else:
             lines.append(ContactLine(channel.kind, note=note, digid=channel.digid))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+from typing import Any
 
 from ..content import Content
 from ..model import LifeEvent, Step
@@ -14,7 +15,7 @@ from .finder_index import index_files
 from .pages import DataFile, PageSpec
 from .personal_list import step_files
 from .strings import strings
-from .urls import asset, page_url, urls
+from .urls import QUICK_EXIT, asset, page_url, urls
 
 
 def site_pages(content: Content, lang: str = "nl", max_guides_in_nav: int = 30) -> list[PageSpec]:
@@ -33,6 +34,7 @@ def site_pages(content: Content, lang: str = "nl", max_guides_in_nav: int = 30) 
             event.title,
             "guide.html",
             event.id,
+            meta={"quick_exit": True} if event.safety else {},
             assets=("personal.css", "gids.js"),
             in_nav=in_nav,
         )
@@ -93,3 +95,8 @@ def compact(script: str) -> str:
     inside strings or code is touched.
     """
     return _INDENT.sub("", _LINE_COMMENT.sub("", _BLOCK_COMMENT.sub("", script)))
+
+
+def theme_context(lang: str = "nl") -> dict[str, Any]:
+    """What the theme overrides (menu, header, "Snel weg", 404) need, as ``config.extra.wegwijzer``."""
+    return {"t": strings(lang)["theme"], "finder": page_url(urls.finder), "quick_exit": QUICK_EXIT}

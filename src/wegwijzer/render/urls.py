@@ -88,5 +88,8 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
+QUICK_EXIT = "https://www.google.nl/"
+"""Where "Snel weg" goes: a site that looks harmless on a shared screen."""
+
 urls = Urls()
 """The addresses of the (only, for now) Dutch site."""

@@ -366,6 +366,7 @@
       .catch(() => {
         // Without the index the A–Z list below still works.
         form.hidden = true;
+        form.classList.add("ww-finder__form--gone");
       });
   }
 
