@@ -206,3 +206,24 @@ def test_a_guide_checked_by_its_owner_alone_is_named(lifeevents: Path) -> None:
     content, _ = load_checked(lifeevents)
     warnings = [str(p) for p in stale_content(content, dt.date(2026, 12, 2), 365)]
     assert not any("'Ik verhuis' was last checked by its owner alone" in w for w in warnings)
+
+
+def test_an_unchecked_phone_number_is_named_until_someone_checks_it(lifeevents: Path) -> None:
+    from wegwijzer.checks.freshness import stale_content
+
+    path = lifeevents / "registers" / "organisations.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace(
+            "  website: https://www.belastingdienst.nl/toeslagen\n",
+            "  website: https://www.belastingdienst.nl/toeslagen\n  unverified: [phone]\n",
+        ),
+        "utf-8",
+    )
+    content, problems = load_checked(lifeevents)
+    assert [p for p in problems if p.is_error] == []
+    warnings = [str(p) for p in stale_content(content, dt.date(2026, 12, 2), 365)]
+    assert any(
+        "unverified: phone of Dienst Toeslagen could not be checked on the organisation's own page" in w
+        for w in warnings
+    ), warnings

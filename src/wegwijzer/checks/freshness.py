@@ -29,6 +29,18 @@ def stale_content(content: Content, today: dt.date, max_age_days: int) -> list[P
                     rule=RULE,
                 )
             )
+    for organisation in content.organisations.values():
+        if organisation.unverified:
+            fields = ", ".join(organisation.unverified)
+            problems.append(
+                content.origin(organisation).problem(
+                    ("unverified",),
+                    f"{fields} of {organisation.name} could not be checked on the organisation's own page",
+                    "check them on the organisation's website, name it in 'source', remove 'unverified'",
+                    severity=Severity.warning,
+                    rule=RULE,
+                )
+            )
     for fact in content.facts.values():
         origin = content.origin(fact)
         if fact.year is not None and fact.year < today.year:

@@ -105,6 +105,15 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+Position = Annotated[
+    list[Annotated[float, Field(ge=-90, le=180)]],
+    Field(
+        min_length=2, max_length=2, description="[breedtegraad, lengtegraad], bijvoorbeeld [52.2215, 6.8937]."
+    ),
+]
+"""Where a place is, roughly: for "the nearest known help point"."""
+
+
 def _clock_time(value: Any) -> Any:
     if isinstance(value, int):
         raise ValueError('a time must be written between quotes — write it like "09:00"')

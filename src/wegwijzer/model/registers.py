@@ -13,7 +13,7 @@ from pydantic import (
     model_validator,
 )
 
-from .fields import ClockTime, Id, Phone, Postcode, Strict, Text, Url
+from .fields import ClockTime, Id, Phone, Position, Postcode, Strict, Text, Url
 
 
 class OpeningHours(Strict):
@@ -74,6 +74,11 @@ class Organisation(Strict):
         """The name as a sentence needs it: "de SVB", "het CAK", "uw werkgever", "DUO"."""
         return f"{self.article} {self.name}".strip()
 
+    unverified: list[Literal["phone", "phone_hours", "website", "walk_in", "chat"]] = Field(
+        default_factory=list,
+        description="Gegevens die nog niet op een eigen pagina van de organisatie zijn gevonden. "
+        "De controle waarschuwt tot iemand ze heeft nagekeken.",
+    )
     per_municipality: bool = Field(
         False,
         description="true als elke gemeente een eigen nummer heeft (de gemeente zelf). Kiest de lezer "
@@ -103,6 +108,7 @@ class HelpPoint(Strict):
     municipality: Id = Field(description="De gemeente, uit registers/municipalities.yaml.")
     address: Text
     postcode: Postcode
+    position: Position | None = Field(None, description="Waar het loket is, ongeveer.")
     walk_in_hours: list[OpeningHours] = Field(default_factory=list)
     appointment_needed: bool = False
     phone: Phone | None = None
@@ -136,6 +142,7 @@ class Municipality(Strict):
     postcodes: list[Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$")]] = Field(
         default_factory=list, description="Postcodegebieden, bijvoorbeeld '7511-7548'."
     )
+    centre: Position | None = Field(None, description="Het midden van de gemeente, ongeveer.")
 
 
 class GlossaryTerm(Strict):

@@ -14,6 +14,7 @@ browser tests check that both give the same answers.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -54,12 +55,27 @@ def sort_key(name: str) -> str:
     return normalise(_ARTICLE.sub("", name.casefold()))
 
 
+NEAREST_KM = 30
+"""A municipality without help points names the nearest known one, when it is at most this far away."""
+
+
+@dataclass(frozen=True)
+class Nearby:
+    """The nearest known help point in another municipality."""
+
+    point: HelpPoint
+    municipality: Municipality
+    km: int
+
+
 @dataclass(frozen=True)
 class Place:
     """A municipality with its help points, in the order they are shown."""
 
     municipality: Municipality
     points: tuple[HelpPoint, ...]
+    nearby: Nearby | None = None
+    """For a municipality without points: the nearest known one elsewhere, if close enough."""
 
     @property
     def letter(self) -> str:
@@ -71,14 +87,39 @@ def ordered_points(points: Iterable[HelpPoint]) -> tuple[HelpPoint, ...]:
     return tuple(sorted(points, key=lambda p: (KIND_ORDER.index(p.kind), p.name.casefold())))
 
 
+def distance_km(a: list[float], b: list[float]) -> float:
+    """Distance over the earth between two [latitude, longitude] positions."""
+    lat1, lon1, lat2, lon2 = (math.radians(v) for v in (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def nearby(municipality: Municipality, content: Content) -> Nearby | None:
+    """The nearest known help point in another municipality, within :data:`NEAREST_KM`."""
+    if municipality.centre is None:
+        return None
+    candidates = [
+        (distance_km(municipality.centre, point.position), point.name, point)
+        for point in content.helppoints.values()
+        if point.position is not None and point.municipality != municipality.id
+    ]
+    if not candidates:
+        return None
+    km, _, point = min(candidates)
+    if km > NEAREST_KM:
+        return None
+    return Nearby(point, content.municipalities[point.municipality], max(1, round(km)))
+
+
 def places(content: Content) -> list[Place]:
-    """Every municipality in the register, A–Z, each with its help points (maybe none)."""
+    """Every municipality in the register, A–Z, each with its help points or the nearest one elsewhere."""
     grouped: dict[str, list[HelpPoint]] = {}
     for point in content.helppoints.values():
         grouped.setdefault(point.municipality, []).append(point)
     return [
-        Place(m, ordered_points(grouped.get(m.id, ())))
+        Place(m, points, None if points else nearby(m, content))
         for m in sorted(content.municipalities.values(), key=lambda m: (sort_key(m.name), m.id))
+        for points in [ordered_points(grouped.get(m.id, ()))]
     ]
 
 
@@ -239,6 +280,7 @@ FINDER_STRINGS = (
     *("found_one", "found_many", "found_more", "found_none", "postcode_more", "empty", "choose"),
     *("not_found_title", "not_found", "postcode_unknown", "fallback", "phone_advice"),
     *("points_title", "show_all", "no_points_title", "no_points", "municipality_phone", "holidays"),
+    *("nearby", "nearby_link"),
     *("national_title", "national_intro", "national_for", "national_none"),
     *("phone", "hours", "hours_unknown", "address", "languages", "appointment", "no_appointment"),
     *("wheelchair_yes", "wheelchair_no"),
@@ -273,6 +315,7 @@ def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
             "place_count": len(all_places),
             "events": [event for event, _ in events],
             "index_uri": FINDER_INDEX,
+            "place_example": all_places[0].municipality.id if all_places else "",
             "max_options": MAX_OPTIONS,
             "typo_min": TYPO_MIN_LENGTH,
             "place_uri": urls.place,

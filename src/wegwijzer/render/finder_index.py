@@ -60,7 +60,8 @@ def finder_index(content: Content) -> dict[str, Any]:
         o  organisations: [name, description, phone, [hours…]]
         e  life events: [id, title, [organisations…]]
         m  municipalities, A–Z: [name, phone, [[from, to]…], [points…], id, website,
-           names people use ("|"-separated), towns ("|"-separated, the name itself left out)]
+           names people use ("|"-separated), towns ("|"-separated, the name itself left out),
+           nearby: [municipality position in m, km, point name] for a place without points, else 0]
            point: [name, address, postcode, phone, kind << 5 | flags, [hours…], languages]
            flags: 1 appointment needed, 2 wheelchair access, 4 no wheelchair access,
                   8 "~" in the address is the town, 16 "~" in the name is the town
@@ -82,7 +83,9 @@ def finder_index(content: Content) -> dict[str, Any]:
         for event in content.events.values()
     ]
     municipalities = []
-    for place in places(content):
+    all_places = places(content)
+    position = {place.municipality.id: i for i, place in enumerate(all_places)}
+    for place in all_places:
         municipality = place.municipality
         points = []
         for point in place.points:
@@ -112,6 +115,9 @@ def finder_index(content: Content) -> dict[str, Any]:
                 municipality.website or "",
                 "|".join(municipality.aliases),
                 "|".join(towns),
+                [position[place.nearby.municipality.id], place.nearby.km, place.nearby.point.name]
+                if place.nearby
+                else 0,
             ]
         )
     return {

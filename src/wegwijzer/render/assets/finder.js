@@ -113,6 +113,15 @@
     } else {
       first = heading(s.no_points_title, "loketten");
       box.append(first, el("p", "ww-finder__library", format(s.no_points, { name: p.name })));
+      if (p.nearby) {
+        const [other, km, pointName] = p.nearby;
+        const there = index.places[other];
+        const line = el("p", "ww-finder__nearby", format(s.nearby, { point: pointName, name: there.name, km: km }) + " ");
+        const a = el("a", "", format(s.nearby_link, { name: there.name }));
+        a.href = finder.getAttribute("data-place-url").replace("{id}", there.id);
+        line.append(a);
+        box.append(line);
+      }
     }
     const call = el("p", "ww-finder__municipality");
     if (p.phone) call.append(format(s.municipality_phone, { name: p.name }), " ", phoneLink(p.phone));

@@ -20,6 +20,7 @@ window.Wegwijzer.match = (function () {
       key: normalise(m[0]), sortKey: sortKey(m[0]),
       aliases: m[6] ? m[6].split("|").map(normalise) : [],
       towns: m[7] ? m[7].split("|").map(normalise) : [],
+      nearby: m[8] || null,
     }));
   }
 
