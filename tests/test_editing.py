@@ -227,3 +227,16 @@ def test_an_unchecked_phone_number_is_named_until_someone_checks_it(lifeevents: 
         "unverified: phone of Dienst Toeslagen could not be checked on the organisation's own page" in w
         for w in warnings
     ), warnings
+
+
+def test_an_example_site_url_is_named() -> None:
+    from wegwijzer.checks import check_site_url
+
+    assert check_site_url("https://wegwijzer.gemeente.nl/") == []
+    warning = check_site_url("https://wegwijzer.example.nl/")[0]
+    assert not warning.is_error
+    assert str(warning) == (
+        "mkdocs.yml: site_url: 'https://wegwijzer.example.nl/' is an example address: printed checklists and their"
+        " QR codes would point nowhere — set site_url in mkdocs.yml to the address where the site will be published"
+    )
+    assert "there is no site_url" in str(check_site_url(None)[0])

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .checks import REVIEW_AFTER_DAYS, run_checks
+from .checks import REVIEW_AFTER_DAYS, check_site_url, run_checks
 from .checks.plain_language import LanguageSettings
 from .content import Content
 from .incremental import THEME_TEMPLATES, GeneratedPage, PageKeys, front_matter, site_key
@@ -91,7 +91,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             self.lifeevents_path(config), Path(config.docs_dir), settings, self.config.review_after_days
         )
         content, problems = result.content, result.problems
-        report(problems, self._log)
+        report(problems + check_site_url(config.site_url), self._log)
         report_path = Path(config.config_file_path or ".").parent / self.config.report
         write_report(report_path, problems, result.scores, settings)
         log.info(summary(problems, report_path))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..content import Content
 from ..load.loader import collect
-from ..problems import ContentError, Problem
+from ..problems import ContentError, Problem, Severity
 from .deadlines import check_deadlines
 from .freshness import stale_content, unsourced_steps
 from .plain_language import LanguageSettings, PageScore, check_content
@@ -27,6 +28,28 @@ class CheckResult:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
+
+
+EXAMPLE_HOSTS = ("example.nl", "example.com", "example.org", "example.net")
+
+
+def check_site_url(site_url: str | None) -> list[Problem]:
+    """A warning when the printed address and QR codes would point to an example domain."""
+    host = urlsplit(site_url or "").hostname or ""
+    if host and not any(host == h or host.endswith("." + h) for h in EXAMPLE_HOSTS):
+        return []
+    where = f"'{site_url}' is an example address" if host else "there is no site_url"
+    return [
+        Problem(
+            "mkdocs.yml",
+            0,
+            "site_url",
+            f"{where}: printed checklists and their QR codes would point nowhere",
+            "set site_url in mkdocs.yml to the address where the site will be published",
+            severity=Severity.warning,
+            rule="site-url",
+        )
+    ]
 
 
 def load_checked(root: Path) -> tuple[Content, list[Problem]]:

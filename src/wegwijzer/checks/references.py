@@ -175,6 +175,14 @@ def missing_details(step: Step, organisation: Organisation) -> list[tuple[int, s
                     "add 'phone:' to this channel, or 'phone:' or 'phone_note:' to the organisation",
                 )
             )
+        if channel.kind is ChannelKind.walk_in and not (channel.note or organisation.walk_in):
+            problems.append(
+                (
+                    index,
+                    f"{organisation.name} has no counter where citizens can walk in",
+                    "remove 'walk_in' from this step, or add 'walk_in:' to the organisation with where to go",
+                )
+            )
         if channel.kind is ChannelKind.online and not (channel.url or organisation.website):
             problems.append(
                 (
