@@ -53,12 +53,12 @@ VAGUE_LINK_TEXTS = frozenset(
 )
 """Link texts that do not make sense on their own (WCAG 2.4.4, and screen readers' list of links)."""
 
-TEL_PATTERNS = (r"^tel:\+(?!3114)[1-9][0-9]{6,14}$", r"^tel:14[0-9]{3,4}$")
+TEL_PATTERNS = (r"^tel:\+(?!3114)[1-9][0-9]{6,14}$", r"^tel:14[0-9]{3,4}$", r"^tel:112$")
 """Phone links: international (E.164, e.g. tel:+31302649090) so they work on every phone, also abroad.
 
 The one exception is a Dutch municipal 14-number: 14 plus the area code without its 0
 (tel:14020 for Amsterdam, tel:140575 for Zutphen). It has no international form: it works
 only from a Dutch phone line, so ``tel:+3114...`` would not connect (and is refused here).
 Write exactly ``tel:14`` and 3 or 4 digits; give the municipality's normal number too, for
-callers from abroad.
+callers from abroad. The emergency number 112 works from every phone and stays ``tel:112``.
 """
