@@ -226,3 +226,25 @@ def test_situation_from_url_parameters() -> None:
 
 def test_dutch_dates() -> None:
     assert dutch_date(dt.date(2026, 12, 6)) == "zondag 6 december 2026"
+
+
+def test_every_pair_of_guides_is_calm_in_time_and_honest_when_late(example) -> None:
+    today = dt.date(2026, 12, 2)
+    events = list(example.events.values())
+    for first in events:
+        for second in events:
+            if first is second:
+                continue
+            pair = [first.id, second.id]
+            moments = {
+                f"{e.id}.{m}": None for e in (first, second) for m in ["event", *(x.id for x in e.moments)]
+            }
+            future = situation(pair, dates={k: dt.date(2027, 12, 6) for k in moments})
+            planned = personal_list([first, second], future, today)
+            assert not [p.key for p in planned if p.late(today)], pair
+            shared = [p.step.shared for p in planned if p.step.shared]
+            assert len(shared) == len(set(shared)), pair
+            past = situation(pair, dates={k: dt.date(2025, 1, 6) for k in moments})
+            for item in personal_list([first, second], past, today):
+                expected = item.due is not None and item.due < today and item.kind is not DeadlineKind.none
+                assert item.late(today) == (expected and not item.step.automatic), (pair, item.key)

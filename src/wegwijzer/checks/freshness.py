@@ -3,73 +3,71 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from ..content import Content
+from ..content import Content, Origin
 from ..problems import Problem, Severity
 
 RULE = "freshness"
 
 
 def stale_content(content: Content, today: dt.date, max_age_days: int) -> list[Problem]:
-    """A warning for every life event and help point last checked more than ``max_age_days`` ago."""
-    problems = []
+    """A warning for every guide, organisation, fact and help point that someone should check, naming who."""
     limit = dt.timedelta(days=max_age_days)
+    return [
+        *_guides(content, today, limit),
+        *_organisations(content),
+        *_facts(content, today, limit),
+        *_helppoints(content, today, limit),
+    ]
+
+
+def _warning(origin: Origin, field: str, message: str, fix: str) -> Problem:
+    return origin.problem((field,), message, fix, severity=Severity.warning, rule=RULE)
+
+
+def _guides(content: Content, today: dt.date, limit: dt.timedelta) -> Iterator[Problem]:
     for event in content.events.values():
         origin = content.origin(event)
         if today - event.reviewed > limit:
-            problems.append(_stale(origin, "reviewed", event.reviewed, event.owner, today))
+            yield _stale(origin, "reviewed", event.reviewed, event.owner, today)
         if not event.reviewed_by or event.reviewed_by == event.owner:
-            problems.append(
-                origin.problem(
-                    ("reviewed",),
-                    f"'{event.title}' was last checked by its owner alone",
-                    "ask a second person to check the guide, and write their name in 'reviewed_by'",
-                    severity=Severity.warning,
-                    rule=RULE,
-                )
-            )
+            message = f"'{event.title}' was last checked by its owner alone"
+            fix = "ask a second person to check the guide, and write their name in 'reviewed_by'"
+            yield _warning(origin, "reviewed", message, fix)
+
+
+def _organisations(content: Content) -> Iterator[Problem]:
     for organisation in content.organisations.values():
         if organisation.unverified:
             fields = ", ".join(organisation.unverified)
-            problems.append(
-                content.origin(organisation).problem(
-                    ("unverified",),
-                    f"{fields} of {organisation.name} could not be checked on the organisation's own page",
-                    "check them on the organisation's website, name it in 'source', remove 'unverified'",
-                    severity=Severity.warning,
-                    rule=RULE,
-                )
-            )
+            message = f"{fields} of {organisation.name} could not be checked on the organisation's own page"
+            fix = "check them on the organisation's website, name it in 'source', remove 'unverified'"
+            yield _warning(content.origin(organisation), "unverified", message, fix)
+
+
+def _facts(content: Content, today: dt.date, limit: dt.timedelta) -> Iterator[Problem]:
     for fact in content.facts.values():
         origin = content.origin(fact)
         if fact.year is not None and fact.year < today.year:
-            problems.append(
-                origin.problem(
-                    ("year",),
-                    f"the fact '{fact.id}' ({fact.value}) holds for {fact.year}",
-                    f"{fact.owner} should look up this year's value on {fact.source} and change it here",
-                    severity=Severity.warning,
-                    rule=RULE,
-                )
-            )
+            message = f"the fact '{fact.id}' ({fact.value}) holds for {fact.year}"
+            fix = f"{fact.owner} should look up this year's value on {fact.source} and change it here"
+            yield _warning(origin, "year", message, fix)
         if today - fact.checked > limit:
-            problems.append(_stale(origin, "checked", fact.checked, fact.owner, today))
+            yield _stale(origin, "checked", fact.checked, fact.owner, today)
+
+
+def _helppoints(content: Content, today: dt.date, limit: dt.timedelta) -> Iterator[Problem]:
     for point in content.helppoints.values():
         origin = content.origin(point)
         if point.checked is None:
-            problems.append(
-                origin.problem(
-                    ("id",),
-                    f"nobody has recorded when '{point.name}' was checked",
-                    "check the details with the help point and add 'checked: <date>'",
-                    severity=Severity.warning,
-                    rule=RULE,
-                )
+            message = f"nobody has recorded when '{point.name}' was checked"
+            yield _warning(
+                origin, "id", message, "check the details with the help point and add 'checked: <date>'"
             )
         elif today - point.checked > limit:
-            problems.append(_stale(origin, "checked", point.checked, point.owner, today))
-    return problems
+            yield _stale(origin, "checked", point.checked, point.owner, today)
 
 
 def unsourced_steps(content: Content) -> list[Problem]:
