@@ -64,7 +64,7 @@
       let text = step.when || "";
       if (item.due) {
         const date = dutchDate(item.due, s);
-        const due = late(item, now) ? format(s.late_item, { date }) : format(step.deadline.kind === "legal" ? s.due_legal : s.due_advice, { date });
+        const due = late(item, now) ? format(s.late_item, { date }) : format(item.kind === "legal" ? s.due_legal : s.due_advice, { date });
         text = text ? text + " (" + due.replace(/\.$/, "") + ")" : due;
       }
       body.append(field(c.when, text));
@@ -107,8 +107,9 @@
       if (pdf) pdf.replaceWith(el("span", "", c.pdf_personal));
       root.setAttribute("data-personal", "");
       document.dispatchEvent(new CustomEvent("ww:rendered"));
-    }).catch(() => {
+    }).catch((error) => {
       // Without the step data the checklist keeps every step, as on paper.
+      if (window.console) window.console.error(error);
     });
   }
 
