@@ -323,3 +323,24 @@ def test_the_accessibility_gate_checks_each_guide_with_its_list_shown(fixture_si
         if "ww-mylist" in f.get("selector", "") + f.get("html", "") and f["rule"] != "text-size"
     ]
     assert in_list == []
+
+
+def test_every_pair_of_guides_shows_its_list(example_site: Path, browser) -> None:
+    today = dt.date.today()
+    with serve(example_site) as base:
+        page = browser.new_page(viewport={"width": 360, "height": 740}, base_url=base)
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        for first in EXAMPLE.events.values():
+            for second in EXAMPLE.events.values():
+                if first is second:
+                    continue
+                query = {"ook": second.id, "voor": "kind"}
+                for event in (first, second):
+                    for name in ["datum", *(m.id for m in event.moments)]:
+                        query[f"{event.id}.{name}"] = "2026-10-05"
+                page.goto(f"gids/{first.id}/?{urlencode(query)}")
+                assert shown_steps(page) == [p.key for p in python_list(EXAMPLE, first.id, query, today)]
+        page.close()
+    assert errors == []
