@@ -78,3 +78,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             "test_accessibility"
         ):
             item.add_marker(pytest.mark.browser)
+
+
+def pairs_with_dates(content, date: str = "2026-10-05", **extra: str):
+    """(first, second, query) for every ordered pair of guides: both chosen, every date given."""
+    for first in content.events.values():
+        for second in content.events.values():
+            if first is second:
+                continue
+            query = {"ook": second.id, **extra}
+            for event in (first, second):
+                for name in ["datum", *(m.id for m in event.moments)]:
+                    query[f"{event.id}.{name}"] = date
+            yield first, second, query
+
+
+def script_errors(page) -> list[str]:
+    """A list that fills with the page's script errors, thrown or logged."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    return errors

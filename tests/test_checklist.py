@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from conftest import pairs_with_dates, script_errors
 from wegwijzer.checks import load_content
 from wegwijzer.publish.browser import serve
 from wegwijzer.publish.pdf import fix_dates
@@ -150,23 +151,14 @@ def test_the_checklist_prints_every_pair_of_guides_with_dates(example_site: Path
     today = dt.date.today()
     with serve(example_site) as base:
         page = browser.new_page(viewport={"width": 794, "height": 1123}, base_url=base)
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        for first in content.events.values():
-            for second in content.events.values():
-                if first is second:
-                    continue
-                query = {"ook": second.id}
-                for event in (first, second):
-                    for name in ["datum", *(m.id for m in event.moments)]:
-                        query[f"{event.id}.{name}"] = "2026-10-05"
-                page.goto(f"checklist/{first.id}/?{urlencode(query)}")
-                page.wait_for_selector(".ww-checklist[data-personal]")
-                expected = [
-                    p.key for p in personal_list([first, second], parse_situation(query, first.id), today)
-                ]
-                shown = page.locator("li.ww-check").evaluate_all("els => els.map(e => e.dataset.step)")
-                assert shown == expected, (first.id, second.id)
+        errors = script_errors(page)
+        for first, second, query in pairs_with_dates(content):
+            page.goto(f"checklist/{first.id}/?{urlencode(query)}")
+            page.wait_for_selector(".ww-checklist[data-personal]")
+            expected = [
+                p.key for p in personal_list([first, second], parse_situation(query, first.id), today)
+            ]
+            shown = page.locator("li.ww-check").evaluate_all("els => els.map(e => e.dataset.step)")
+            assert shown == expected, (first.id, second.id)
         page.close()
     assert errors == []

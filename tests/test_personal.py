@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import pairs_with_dates, script_errors
 from wegwijzer.checks import load_content
 from wegwijzer.publish.browser import serve
 from wegwijzer.render.personal_list import dutch_date, parse_situation, personal_list
@@ -329,18 +330,9 @@ def test_every_pair_of_guides_shows_its_list(example_site: Path, browser) -> Non
     today = dt.date.today()
     with serve(example_site) as base:
         page = browser.new_page(viewport={"width": 360, "height": 740}, base_url=base)
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        for first in EXAMPLE.events.values():
-            for second in EXAMPLE.events.values():
-                if first is second:
-                    continue
-                query = {"ook": second.id, "voor": "kind"}
-                for event in (first, second):
-                    for name in ["datum", *(m.id for m in event.moments)]:
-                        query[f"{event.id}.{name}"] = "2026-10-05"
-                page.goto(f"gids/{first.id}/?{urlencode(query)}")
-                assert shown_steps(page) == [p.key for p in python_list(EXAMPLE, first.id, query, today)]
+        errors = script_errors(page)
+        for first, _, query in pairs_with_dates(EXAMPLE, voor="kind"):
+            page.goto(f"gids/{first.id}/?{urlencode(query)}")
+            assert shown_steps(page) == [p.key for p in python_list(EXAMPLE, first.id, query, today)]
         page.close()
     assert errors == []

@@ -62,9 +62,7 @@ def run_build(
         swap_in(staging, final)
     except (chosen.error, SystemExit) as err:
         return _failed(str(err) or "the build failed", final)
-    except GateFailed as err:
-        return _failed(str(err), final)
-    except ChromiumMissing as err:
+    except (GateFailed, ChromiumMissing) as err:
         return _failed(str(err), final)
     except Exception as err:  # noqa: BLE001 - a crash in a gate must still leave the old site
         return _failed(f"an unexpected error in the build ({type(err).__name__}: {err})", final)

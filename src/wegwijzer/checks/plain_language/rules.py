@@ -52,7 +52,7 @@ def _register(table: dict[str, Callable[..., Iterator[Finding]]], name: str):
     return decorate
 
 
-def report(findings: Iterable[tuple[str, Finding]], settings: LanguageSettings) -> list[Problem]:
+def to_problems(findings: Iterable[tuple[str, Finding]], settings: LanguageSettings) -> list[Problem]:
     """Turn findings into problems at the level the settings give each rule."""
     problems = []
     for rule, found in findings:
@@ -337,7 +337,7 @@ def check_units(units: Iterable[Unit], settings: LanguageSettings, known: frozen
         for name, rule in SENTENCE_RULES.items()
         for finding in rule(unit, sentence, settings, known)
     )
-    return report(found, settings)
+    return to_problems(found, settings)
 
 
 def check_event(content: Content, event: LifeEvent, settings: LanguageSettings) -> list[Problem]:
@@ -350,11 +350,11 @@ def check_event(content: Content, event: LifeEvent, settings: LanguageSettings) 
             found += [(name, f) for f in rule(step, origin, texts, settings)]
     for name, rule in EVENT_RULES.items():
         found += [(name, f) for f in rule(event, content.origin(event), settings)]
-    return report(found, settings)
+    return to_problems(found, settings)
 
 
 def check_score(page: PageScore, settings: LanguageSettings, line: int = 1) -> list[Problem]:
     """The page rules over one page's scores."""
-    return report(
+    return to_problems(
         ((name, f) for name, rule in PAGE_RULES.items() for f in rule(page, settings, line)), settings
     )

@@ -9,27 +9,10 @@
   const W = window.Wegwijzer;
   if (!root || !W || !W.plan || !window.URLSearchParams) return;
   const { el, format, getJson } = W;
-  const { situation, plan, late, today } = W.plan;
+  const { situation, plan, late, today, dutchDate, dataAddress, ticks } = W.plan;
   const own = root.getAttribute("data-event");
-  const STORE = "wegwijzer-klaar";
-
-  function source(id) {
-    return id === own ? root.getAttribute("data-src") : root.getAttribute("data-src-each").replace("{id}", id);
-  }
-
   function load(id) {
-    const holder = document.createElement("div");
-    holder.setAttribute("data-src", source(id));
-    return getJson(holder);
-  }
-
-  function ticks() {
-    try { return JSON.parse(window.localStorage.getItem(STORE) || "{}"); } catch (e) { return {}; }
-  }
-
-  function dutchDate(date, s) {
-    return s.days[(date.getUTCDay() + 6) % 7] + " " + date.getUTCDate() + " " + s.months[date.getUTCMonth()] +
-      " " + date.getUTCFullYear();
+    return getJson(dataAddress(root, own, id));
   }
 
   function field(label, ...content) {

@@ -360,7 +360,7 @@
       });
     }
 
-    getJson(root)
+    getJson(root.getAttribute("data-src"))
       .then((data) => {
         index = decode(data);
         clock(); // The first time zone lookup is slow on phones: do it now, not on the first choice.

@@ -9,34 +9,19 @@
   const W = window.Wegwijzer;
   if (!form || !W || !W.plan || !window.URLSearchParams) return;
   const { el, format, getJson, phoneLink } = W;
-  const { situation, plan, late, dueToday, today } = W.plan;
+  const { situation, plan, late, dueToday, today, dataAddress, ticks, saveTicks } = W.plan;
   const own = form.getAttribute("data-event");
   const list = document.getElementById("mijn-lijst");
   const message = form.querySelector("[data-message]");
   const others = form.querySelector("[data-other-questions]");
-  const STORE = "wegwijzer-klaar";
   const datasets = {};
   let strings = null;
 
   // --- Data -------------------------------------------------------------------------------
 
-  function source(id) {
-    return id === own ? form.getAttribute("data-src") : form.getAttribute("data-src-each").replace("{id}", id);
-  }
-
   function load(id) {
     if (datasets[id]) return Promise.resolve(datasets[id]);
-    const holder = document.createElement("div");
-    holder.setAttribute("data-src", source(id));
-    return getJson(holder).then((data) => { datasets[id] = data; return data; });
-  }
-
-  function ticks() {
-    try { return JSON.parse(window.localStorage.getItem(STORE) || "{}"); } catch (e) { return {}; }
-  }
-
-  function saveTicks(state) {
-    try { window.localStorage.setItem(STORE, JSON.stringify(state)); } catch (e) { /* private mode */ }
+    return getJson(dataAddress(form, own, id)).then((data) => { datasets[id] = data; return data; });
   }
 
   // --- Dates as people write them: 14-12-2026, 14/12/2026, 2026-12-14 ----------------------
@@ -57,9 +42,7 @@
   }
 
   function dutchDate(date) {
-    const s = strings;
-    return s.days[(date.getUTCDay() + 6) % 7] + " " + date.getUTCDate() + " " + s.months[date.getUTCMonth()] +
-      " " + date.getUTCFullYear();
+    return W.plan.dutchDate(date, strings);
   }
 
   // --- The form ------------------------------------------------------------------------------

@@ -21,7 +21,7 @@
 
   function load() {
     if (all) return Promise.resolve(all);
-    return getJson(root).then((data) => { all = match.places(data); return all; });
+    return getJson(root.getAttribute("data-src")).then((data) => { all = match.places(data); return all; });
   }
 
   function stored() {

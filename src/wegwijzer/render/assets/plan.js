@@ -156,5 +156,27 @@ window.Wegwijzer.plan = (function () {
     }
   }
 
-  return { situation, plan, late, dueToday, today, parse, iso };
+  /* "maandag 14 december 2026", with the day and month names of the step data's strings. */
+  function dutchDate(date, s) {
+    return s.days[(date.getUTCDay() + 6) % 7] + " " + date.getUTCDate() + " " + s.months[date.getUTCMonth()] +
+      " " + date.getUTCFullYear();
+  }
+
+  /* Where an event's step data is: the element's own data-src, or data-src-each for another event. */
+  function dataAddress(root, own, id) {
+    return id === own ? root.getAttribute("data-src") : root.getAttribute("data-src-each").replace("{id}", id);
+  }
+
+  /* The ticks of every list, kept on this device only: {"event/step": true}. */
+  const TICKS = "wegwijzer-klaar";
+
+  function ticks() {
+    try { return JSON.parse(window.localStorage.getItem(TICKS) || "{}"); } catch (e) { return {}; }
+  }
+
+  function saveTicks(state) {
+    try { window.localStorage.setItem(TICKS, JSON.stringify(state)); } catch (e) { /* private mode */ }
+  }
+
+  return { situation, plan, late, dueToday, today, parse, iso, dutchDate, dataAddress, ticks, saveTicks };
 })();

@@ -36,9 +36,10 @@ window.Wegwijzer = (function () {
     return a;
   }
 
-  /* The JSON at a data-src address; rejects when it cannot be had, so callers keep the page as it is. */
-  function getJson(root) {
-    return fetch(new URL(root.getAttribute("data-src"), window.location.href)).then((response) => {
+  /* The JSON at an address (relative to the page); rejects when it cannot be had, so callers keep
+     the page as it is. */
+  function getJson(address) {
+    return fetch(new URL(address, window.location.href)).then((response) => {
       if (!response.ok) throw new Error(response.status + " " + response.statusText);
       return response.json();
     });
