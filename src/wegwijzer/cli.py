@@ -8,12 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from .checks import REVIEW_AFTER_DAYS, load_checked, run_checks
-from .checks.plain_language import LanguageSettings
+from .checks import REVIEW_AFTER_DAYS, check_site, load_checked
 from .editing.links import check_links, content_links
 from .editing.scaffold import ScaffoldError, new_event
 from .editing.schema import write_schemas
-from .load.site_config import plugin_options
 from .problems import printer, report
 from .publish.build import CACHE_DIR, GateFailed, accessibility_gate, run_build
 from .publish.engine import ENGINES
@@ -103,14 +101,7 @@ def run_check(
     the command line wins over mkdocs.yml.
     """
     started = time.perf_counter()
-    options, docs_dir = plugin_options(config_file) if config_file else ({}, None)
-    try:
-        settings = LanguageSettings.from_options(options.get("plain_language") or {})
-    except (TypeError, ValueError) as err:
-        print(f"{config_file}: plain_language: {err}", file=sys.stderr)
-        return 2
-    days = review_after_days or options.get("review_after_days") or REVIEW_AFTER_DAYS
-    result = run_checks(lifeevents, docs_dir, settings, days, today)
+    result = check_site(config_file, lifeevents, review_after_days, today)
     errors, warnings = report(result.problems, printer())
     took = time.perf_counter() - started
     print(f"{errors} error(s), {warnings} warning(s) in {lifeevents} ({took:.2f} s)")

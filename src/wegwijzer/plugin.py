@@ -16,8 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .checks import REVIEW_AFTER_DAYS, check_site_url, run_checks
-from .checks.plain_language import LanguageSettings
+from .checks import REVIEW_AFTER_DAYS, check_site, check_site_url
 from .content import Content
 from .incremental import THEME_TEMPLATES, GeneratedPage, PageKeys, front_matter, site_key
 from .problems import Problem, report
@@ -25,6 +24,7 @@ from .publish.budget import GUIDE_BUDGET_KB
 from .render.pages import PageSpec
 from .render.renderer import Renderer
 from .render.report import summary, write_report
+from .render.safe import NoRawHtml, escape_site, escape_titles
 from .render.site import asset_files, site_files, site_pages, theme_context
 from .render.urls import asset
 
@@ -65,6 +65,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self.dirty = False
         self.keys = PageKeys()
         self.bodies: dict[str, tuple[str, list[tuple[int, str, str]]]] = {}
+        self.escaped: Any = None  # the navigation whose titles are escaped (once per build)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook keeps one plugin instance for all rebuilds of `mkdocs serve`,
@@ -74,7 +75,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self.bodies = {}
 
     def on_shutdown(self) -> None:
-        self.dirty = False
+        self.dirty, self.escaped = False, None
 
     def lifeevents_path(self, config: MkDocsConfig) -> Path:
         base_dir = Path(config.config_file_path or ".").parent
@@ -83,23 +84,16 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        try:
-            settings = LanguageSettings.from_options(self.config.plain_language)
-        except (TypeError, ValueError) as err:
-            raise PluginError(f"mkdocs.yml: plugins → wegwijzer → plain_language: {err}") from None
-        result = run_checks(
-            self.lifeevents_path(config), Path(config.docs_dir), settings, self.config.review_after_days
-        )
-        content, problems = result.content, result.problems
-        report(problems + check_site_url(config.site_url), self._log)
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        result = check_site(config_file, self.lifeevents_path(config))
+        report(result.problems + check_site_url(config.site_url), self._log)
         report_path = Path(config.config_file_path or ".").parent / self.config.report
-        write_report(report_path, problems, result.scores, settings)
-        log.info(summary(problems, report_path))
+        write_report(report_path, result.problems, result.scores, result.settings)
+        log.info(summary(result.problems, report_path))
         if result.errors:
-            count = len(result.errors)
-            raise PluginError(
-                f"Wegwijzer found {count} problem(s) in the content (listed above). Fix them first."
-            )
+            where = "mkdocs.yml or the content"
+            raise PluginError(f"Wegwijzer found {len(result.errors)} problem(s) in {where} (listed above).")
+        content = result.content
         self.content = content
         self.renderer = Renderer(content, self.config.language, config.site_url or "")
         self.specs = {
@@ -114,7 +108,15 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         if theme_dir not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
         config.extra["wegwijzer"] = theme_context(self.config.language)
+        config.markdown_extensions.append(NoRawHtml())
         return config
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if nav is not self.escaped:
+            escape_site(nav, config)
+            self.escaped = nav
+        escape_titles([page])
+        return context
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         # MkDocs makes a new template environment for every rebuild of `mkdocs serve`;

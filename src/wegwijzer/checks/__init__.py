@@ -9,11 +9,13 @@ from urllib.parse import urlsplit
 
 from ..content import Content
 from ..load.loader import collect
+from ..load.site_config import SiteConfig
 from ..problems import ContentError, Problem, Severity
 from .deadlines import check_deadlines
-from .freshness import stale_content, unsourced_steps
+from .freshness import future_dates, stale_content, unsourced_steps
 from .plain_language import LanguageSettings, PageScore, check_content
 from .references import check_references
+from .site_options import check_site_config, language_settings
 
 REVIEW_AFTER_DAYS = 365
 """Default age after which guides and help points are reported as due for a check."""
@@ -24,6 +26,7 @@ class CheckResult:
     content: Content
     problems: list[Problem]
     scores: list[PageScore] = field(default_factory=list)
+    settings: LanguageSettings = field(default_factory=LanguageSettings)
 
     @property
     def errors(self) -> list[Problem]:
@@ -89,7 +92,32 @@ def run_checks(
     content, problems = load_checked(lifeevents)
     if any(p.is_error for p in problems):
         return CheckResult(content, problems)
-    problems += stale_content(content, today or dt.date.today(), review_after_days)
+    today = today or dt.date.today()
+    problems += future_dates(content, today)
+    problems += stale_content(content, today, review_after_days)
     problems += unsourced_steps(content)
     language, scores = check_content(content, settings or LanguageSettings(), docs_dir)
     return CheckResult(content, problems + language, scores)
+
+
+def check_site(
+    config_file: Path | None,
+    lifeevents: Path | None = None,
+    review_after_days: int | None = None,
+    today: dt.date | None = None,
+) -> CheckResult:
+    """Check mkdocs.yml's wegwijzer options first, then the content with the thresholds they set.
+
+    ``lifeevents`` and ``review_after_days``, when given, win over mkdocs.yml (the command line).
+    """
+    site, problems = check_site_config(config_file) if config_file else (SiteConfig(""), [])
+    options = site.options if isinstance(site.options, dict) else {}
+    base = config_file.parent if config_file else Path()
+    lifeevents = lifeevents or base / options.get("lifeevents_dir", "lifeevents")
+    if problems:
+        return CheckResult(Content(root=lifeevents), problems)
+    settings = language_settings(options)
+    days = review_after_days or options.get("review_after_days") or REVIEW_AFTER_DAYS
+    result = run_checks(lifeevents, site.docs_dir, settings, days, today)
+    result.settings = settings
+    return result

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from ..content import Content, Origin
+from ..content import Content, Origin, PathKey
 from ..problems import Problem, Severity
 
 RULE = "freshness"
@@ -21,6 +21,37 @@ def stale_content(content: Content, today: dt.date, max_age_days: int) -> list[P
         *_facts(content, today, limit),
         *_helppoints(content, today, limit),
     ]
+
+
+def dated(content: Content) -> Iterator[tuple[Origin, PathKey, dt.date]]:
+    """Every date on which someone says they checked something, with where it is written."""
+    for event in content.events.values():
+        yield content.origin(event), ("reviewed",), event.reviewed
+        for index, step in enumerate(event.steps):
+            if step.reviewed is not None:
+                yield content.origin(event), ("steps", index, "reviewed"), step.reviewed
+    for name in ("organisations", "helppoints", "facts"):
+        for item in content.register(name).values():
+            if getattr(item, "checked", None) is not None:
+                yield content.origin(item), ("checked",), item.checked
+
+
+def future_dates(content: Content, today: dt.date) -> list[Problem]:
+    """A check date after today would silence the freshness warnings for ever."""
+    return [
+        origin.problem(
+            path,
+            f"{when.isoformat()} is in the future",
+            f"write the day it was really checked: {today.isoformat()} or earlier",
+        )
+        for origin, path, when in dated(content)
+        if when > today
+    ]
+
+
+def newest_date(content: Content) -> dt.date | None:
+    """The last day anything in the content was checked: the site's own date, for reproducible builds."""
+    return max((when for _, _, when in dated(content)), default=None)
 
 
 def _warning(origin: Origin, field: str, message: str, fix: str) -> Problem:

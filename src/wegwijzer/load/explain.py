@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -27,7 +28,11 @@ def _is_data_part(part: Any) -> bool:
 
 
 _WRONG_TYPE = {
-    "string_type": ("text", "write text here; put it between double quotes if it starts with a special sign"),
+    "string_type": (
+        "text",
+        "write text here; put it between double quotes if it starts with a special sign"
+        " or is a word like no, yes, on or off, which YAML reads as a yes/no value",
+    ),
     "bool_type": ("true or false", "write true or false"),
     "bool_parsing": ("true or false", "write true or false"),
     "int_type": ("a whole number", "write a number without quotes, like 14"),
@@ -72,8 +77,10 @@ def _explain_structure(
     if kind in _BLOCK_TYPES:
         fix = "write the fields on the lines below, indented by two spaces" + _described(model, loc)
         return f"must be a block of fields, not {shown}", fix
-    if kind == "enum":
-        return f"{shown} is not allowed here", f"use one of: {error.get('ctx', {}).get('expected', '')}"
+    if kind in ("enum", "literal_error"):
+        expected = error.get("ctx", {}).get("expected", "")
+        hint = did_you_mean(error.get("input"), re.findall(r"'([^']*)'", expected))
+        return f"{shown} is not allowed here", f"{hint}use one of: {expected}"
     if kind == "string_pattern_mismatch":
         return f"{shown} is not written the right way", _pattern_fix(name, loc)
     if kind == "string_too_long":
@@ -89,6 +96,8 @@ def _show(value: Any) -> str:
         return "a block of fields"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, bool):
+        return "a yes/no value"
     if value is None:
         return "empty"
     text = str(value)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..content import Content, Origin, PathKey, YamlDocument, format_path
 from ..model import PLACEHOLDER, REGISTERS, LifeEvent
+from ..model.fields import html_code
 from ..problems import Problem, did_you_mean
 from .explain import explain_error
 from .yaml_lines import YamlProblem, read_yaml
@@ -136,11 +137,23 @@ def with_facts(doc: YamlDocument, facts: dict[str, Any]) -> tuple[Any, list[Prob
     return replace(doc.data, ()), problems
 
 
+def html_in_text(doc: YamlDocument) -> list[Problem]:
+    """Text that holds the start of HTML code: refused everywhere, so no script can get in."""
+    problems = []
+    for path, text in strings_in(doc.data):
+        message = html_code(text)
+        if message:
+            problems.append(Problem(doc.file, doc.line_of(path), format_path(path), *message.split(" — ")))
+    return problems
+
+
 def _read(path: Path, root: Path) -> tuple[YamlDocument | None, list[Problem]]:
     try:
-        return read_yaml(path, root), []
+        doc = read_yaml(path, root)
     except YamlProblem as err:
         return None, [err.problem]
+    problems = html_in_text(doc)
+    return (None if problems else doc), problems
 
 
 def _load_register(path: Path, root: Path, name: str, model: type[M], content: Content) -> list[Problem]:

@@ -54,10 +54,10 @@ def _walk(loader: Any, node: yaml.Node, path: PathKey, lines: dict[PathKey, int]
         return node.value
 
 
-def parse_yaml(text: str, file: str) -> YamlDocument:
+def parse_yaml(text: str, file: str, loader_class: Any = _LOADER) -> YamlDocument:
     """Parse YAML text; raise :class:`Problem`-carrying ``YamlProblem`` when it is broken."""
     try:
-        loader = _LOADER(text)
+        loader = loader_class(text)
     except yaml.reader.ReaderError as err:
         raise _control_character(text, err, file) from None
     try:

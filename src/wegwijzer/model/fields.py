@@ -26,19 +26,23 @@ Id = Annotated[
 ]
 
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+HTML_START = re.compile(r"<[a-zA-Z/!?](?:[^<>]{0,28}>|\S{0,28})")
+"""A ``<`` that starts an HTML tag or comment ("<b>", "</p", "<!--", "<svg/onload=..."):
+refused in every text of the content; a lone "<" before a space or digit is fine."""
+
+
+def html_code(value: str) -> str | None:
+    """A problem message when ``value`` contains the start of HTML code, else None."""
+    tag = HTML_START.search(value)
+    if tag is None:
+        return None
+    return f"contains HTML code '{tag.group(0)}' — write plain text without < and >; the page does the layout"
 
 
 def _one_line(value: str) -> str:
     value = " ".join(value.split())
     if not value:
         raise ValueError("is empty — write some text here")
-    tag = _HTML_TAG.search(value)
-    if tag:
-        raise ValueError(
-            f"contains HTML code '{tag.group(0)[:30]}' — "
-            "write plain text without < and >; the page does the layout"
-        )
     return value
 
 
@@ -57,7 +61,8 @@ def _https_url(value: str) -> str:
 
 Url = Annotated[str, AfterValidator(_https_url)]
 
-PHONE_PATTERN = re.compile(r"^(0\d[\d -]{5,14}\d|14 ?0\d{2,3}|\+\d[\d -]{7,16}\d)$")
+PHONE_PATTERN = re.compile(r"^(0[1-9][\d -]{5,14}\d|14 ?0[1-9]\d{1,2}|\+[1-9][\d -]{7,16}\d)$")
+"""Dutch numbers start with 0 and an area or service code that is not 0 ("0000 000000" is refused)."""
 
 
 def _phone(value: Any) -> str:

@@ -14,10 +14,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..checks.site_options import check_site_config
 from ..problems import Problem, not_changed, printer, report
 from .browser import ChromiumMissing
 from .budget import GUIDE_BUDGET_KB, check_budgets
 from .engine import EngineMissing, engine
+from .swap import SiteLocked, SwapFailed, build_lock, recover, staging_dir, swap_in
 
 CACHE_DIR = ".wegwijzer-cache"
 """Accessibility results kept by content, next to mkdocs.yml."""
@@ -37,19 +39,31 @@ def run_build(
 ) -> int:
     """Build into a staging folder; replace the site only when everything passed. Returns an exit code."""
     started = time.perf_counter()
+    site, problems = check_site_config(config_file)
+    final = Path(site_dir or site.site_dir).resolve()
+    if problems:
+        report(problems, printer(sys.stderr))
+        return _failed(f"{len(problems)} problem(s) in {config_file.name} (listed above)", final)
     try:
         chosen = engine(engine_name)
-    except EngineMissing as err:
-        print(f"Build failed: {err}", file=sys.stderr)
-        return 1
+        with build_lock(final):
+            done = recover(final)
+            if done:
+                print(done, file=sys.stderr)
+            return _staged_build(chosen, config_file, final, pdf=pdf, browser=browser, started=started)
+    except (EngineMissing, SiteLocked) as err:
+        return _failed(str(err), final)
+
+
+def _staged_build(
+    chosen: Any, config_file: Path, final: Path, *, pdf: bool, browser: bool, started: float
+) -> int:
     _setup_logging()
     try:
         config = chosen.load_config(str(config_file), strict=True)
     except (chosen.error, SystemExit) as err:
-        print(f"\nBuild failed: {err or 'mkdocs.yml cannot be read'}", file=sys.stderr)
-        return 1
-    final = Path(site_dir or config.site_dir).resolve()
-    staging = final.parent / f".{final.name}-staging"
+        return _failed(str(err) or "mkdocs.yml cannot be read", final)
+    staging = staging_dir(final)
     try:
         shutil.rmtree(staging, ignore_errors=True)
         config.site_dir = str(staging)
@@ -62,7 +76,7 @@ def run_build(
         swap_in(staging, final)
     except (chosen.error, SystemExit) as err:
         return _failed(str(err) or "the build failed", final)
-    except (GateFailed, ChromiumMissing) as err:
+    except (GateFailed, ChromiumMissing, SwapFailed) as err:
         return _failed(str(err), final)
     except Exception as err:  # noqa: BLE001 - a crash in a gate must still leave the old site
         return _failed(f"an unexpected error in the build ({type(err).__name__}: {err})", final)
@@ -73,7 +87,8 @@ def run_build(
 
 
 def _failed(reason: str, final: Path) -> int:
-    print(f"\nBuild failed: {reason}\n{not_changed(final)}", file=sys.stderr)
+    kept = not_changed(final) if final.exists() else f"There is no site in {final} yet."
+    print(f"\nBuild failed: {reason}\n{kept}", file=sys.stderr)
     return 1
 
 
@@ -126,16 +141,6 @@ def _gate(name: str, problems: list[Problem], summary: str = "") -> None:
     if errors:
         detail = f"; {summary}" if summary else ""
         raise GateFailed(f"{errors} {name} problem(s){detail}")
-
-
-def swap_in(staging: Path, final: Path) -> None:
-    """Replace ``final`` by ``staging`` with two renames, so the site is never half-written."""
-    previous = final.parent / f".{final.name}-previous"
-    shutil.rmtree(previous, ignore_errors=True)
-    if final.exists():
-        final.rename(previous)
-    staging.rename(final)
-    shutil.rmtree(previous, ignore_errors=True)
 
 
 class _StderrHandler(logging.StreamHandler):

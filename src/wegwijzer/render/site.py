@@ -14,6 +14,7 @@ from .finder import finder_pages
 from .finder_index import index_files
 from .pages import DataFile, PageSpec
 from .personal_list import step_files
+from .safe import CONTENT_SECURITY_POLICY, JS_FLAG
 from .strings import strings
 from .urls import QUICK_EXIT, asset, page_url, urls
 
@@ -99,4 +100,10 @@ def compact(script: str) -> str:
 
 def theme_context(lang: str = "nl") -> dict[str, Any]:
     """What the theme overrides (menu, header, "Snel weg", 404) need, as ``config.extra.wegwijzer``."""
-    return {"t": strings(lang)["theme"], "finder": page_url(urls.finder), "quick_exit": QUICK_EXIT}
+    return {
+        "t": strings(lang)["theme"],
+        "finder": page_url(urls.finder),
+        "quick_exit": QUICK_EXIT,
+        "csp": CONTENT_SECURITY_POLICY,
+        "js_flag": JS_FLAG,
+    }
