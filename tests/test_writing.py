@@ -8,6 +8,7 @@ import pytest
 
 from conftest import build
 from wegwijzer.checks import load_content
+from wegwijzer.checks.pages import read_pages
 from wegwijzer.checks.plain_language import LanguageSettings, check_content
 from wegwijzer.checks.plain_language.rules import check_units
 from wegwijzer.checks.plain_language.text import flesch_douma, sentences
@@ -218,7 +219,9 @@ def test_severities_come_from_settings() -> None:
 
 def test_markdown_pages_are_checked_with_lines(site_src: Path) -> None:
     (site_src / "content" / "over.md").write_text("# Over\n\nTekst.\n\nIndien u iets wilt, bel.\n", "utf-8")
-    problems, scores = check_content(load_content(site_src / "lifeevents"), SETTINGS, site_src / "content")
+    problems, scores = check_content(
+        load_content(site_src / "lifeevents"), SETTINGS, read_pages(site_src / "content")[0]
+    )
     assert "content/over.md:5: officialese: 'Indien' is officialese" in "\n".join(str(p) for p in problems)
     assert "content/over.md" in [s.name for s in scores]
 
@@ -236,7 +239,9 @@ def test_breaking_a_sentence_fails_the_build_and_the_report_shows_it(site_src: P
 
 def test_example_site_passes_the_gate() -> None:
     root = Path(__file__).parent.parent
-    problems, scores = check_content(load_content(root / "lifeevents"), SETTINGS, root / "content")
+    problems, scores = check_content(
+        load_content(root / "lifeevents"), SETTINGS, read_pages(root / "content")[0]
+    )
     assert [str(p) for p in problems if p.is_error] == []
     for page in scores:
         assert page.flesch_douma >= SETTINGS.readability_error_below, page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -40,11 +41,25 @@ class Problem:
             text += f' ("{self.quote}")'
         if self.fix:
             text += f" — {self.fix}"
-        return text
+        return visible(text)
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.error
+
+
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control, bidi and zero-width characters written out (``\\x1b``, ``\\u202e``).
+
+    Nothing from a content file can move the cursor, recolour or clear a terminal, or
+    turn the message around.
+    """
+    return _HIDDEN.sub(
+        lambda m: repr(m.group())[1:-1] if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 class ContentError(Exception):

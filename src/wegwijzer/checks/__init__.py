@@ -13,6 +13,7 @@ from ..load.site_config import SiteConfig
 from ..problems import ContentError, Problem, Severity
 from .deadlines import check_deadlines
 from .freshness import future_dates, stale_content, unsourced_steps
+from .pages import read_pages
 from .plain_language import LanguageSettings, PageScore, check_content
 from .references import check_references
 from .site_options import check_site_config, language_settings
@@ -90,13 +91,15 @@ def run_checks(
     errors: their line numbers need valid data.
     """
     content, problems = load_checked(lifeevents)
+    pages, page_problems = read_pages(docs_dir)
+    problems += page_problems
     if any(p.is_error for p in problems):
         return CheckResult(content, problems)
     today = today or dt.date.today()
     problems += future_dates(content, today)
     problems += stale_content(content, today, review_after_days)
     problems += unsourced_steps(content)
-    language, scores = check_content(content, settings or LanguageSettings(), docs_dir)
+    language, scores = check_content(content, settings or LanguageSettings(), pages)
     return CheckResult(content, problems + language, scores)
 
 

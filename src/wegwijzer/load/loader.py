@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..content import Content, Origin, PathKey, YamlDocument, format_path
 from ..model import PLACEHOLDER, REGISTERS, LifeEvent
-from ..model.fields import html_code
+from ..model.fields import ID_PATTERN, html_code
 from ..problems import Problem, did_you_mean
 from .explain import explain_error
 from .yaml_lines import YamlProblem, read_yaml
@@ -45,6 +45,10 @@ def collect(root: Path) -> tuple[Content, list[Problem]]:
     for name, model in REGISTERS.items():
         path = root / REGISTERS_DIR / f"{name}.yaml"
         display = f"{root.name}/{REGISTERS_DIR}/{name}.yaml"
+        link = outside(path, root)
+        if link is not None:
+            problems.append(link)
+            continue
         if not path.is_file() and name in OPTIONAL_REGISTERS:
             continue
         if not path.is_file():
@@ -60,16 +64,69 @@ def collect(root: Path) -> tuple[Content, list[Problem]]:
             continue
         problems += _load_register(path, root, name, model, content)
 
-    event_files = sorted(root.glob("*.yaml")) + sorted(root.glob("*.yml"))
+    event_files = sorted([*root.glob("*.yaml"), *root.glob("*.yml")])
     if not event_files:
         problems.append(
             Problem(
                 root.name, 0, "", "there are no life events", f"add a file like {root.name}/verhuizen.yaml"
             )
         )
+    seen: dict[str, Path] = {}
     for path in event_files:
-        problems += _load_event(path, root, content)
+        problem = outside(path, root) or _file_name_problem(path, root, seen)
+        seen.setdefault(path.stem, path)
+        problems += [problem] if problem else _load_event(path, root, content)
     return content, problems
+
+
+RESERVED_IDS = frozenset({"index"})
+"""File names that the site's own pages use (``gids/index`` is the list of guides)."""
+
+
+def outside(path: Path, root: Path) -> Problem | None:
+    """A link (symlink) to a file outside the content folder: refused before it is read."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    if path.resolve().is_relative_to(root.resolve()):
+        return None
+    return Problem(
+        f"{root.name}/{path.relative_to(root).as_posix()}",
+        0,
+        "",
+        "this is a link to a file outside the content folder; Wegwijzer does not read it",
+        "put the file itself in the folder instead of a link",
+    )
+
+
+def _file_name_problem(path: Path, root: Path, seen: dict[str, Path]) -> Problem | None:
+    """A life event's file name is its id and web address: one file per id, in id spelling."""
+    display = f"{root.name}/{path.name}"
+    if path.stem in seen:
+        return Problem(
+            display,
+            0,
+            "",
+            f"there are two files for the id '{path.stem}': {seen[path.stem].name} and {path.name}",
+            "keep one of them and delete the other",
+        )
+    if not re.match(ID_PATTERN, path.stem):
+        better = "-".join(re.findall(r"[a-z0-9]+", path.stem.lower())) or "verhuizen"
+        return Problem(
+            display,
+            0,
+            "",
+            f"the file name '{path.name}' cannot be a web address",
+            f"rename the file to {better}{path.suffix}: lowercase letters, digits and hyphens only",
+        )
+    if path.stem in RESERVED_IDS:
+        return Problem(
+            display,
+            0,
+            "",
+            f"the name '{path.stem}' is used by the site's own pages",
+            f"rename the file, for example to {path.stem}-gids{path.suffix}",
+        )
+    return None
 
 
 def strings_in(value: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -54,8 +55,34 @@ def _walk(loader: Any, node: yaml.Node, path: PathKey, lines: dict[PathKey, int]
         return node.value
 
 
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
+"""Control, bidi-override and zero-width characters: they hide text or turn it around on screen."""
+
+
+def invisible_character(text: str, file: str) -> Problem | None:
+    """A problem at the first invisible character in ``text``, or None."""
+    found = INVISIBLE.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return Problem(
+        file,
+        line,
+        "",
+        f"this line holds an invisible character (U+{ord(found.group()):04X}, at position {column}) "
+        "that can hide text or turn it around",
+        "delete it; if you cannot find it, delete the line and type it again",
+    )
+
+
 def parse_yaml(text: str, file: str, loader_class: Any = _LOADER) -> YamlDocument:
     """Parse YAML text; raise :class:`Problem`-carrying ``YamlProblem`` when it is broken."""
+    invisible = invisible_character(text, file)
+    if invisible is not None:
+        raise YamlProblem(invisible)
     try:
         loader = loader_class(text)
     except yaml.reader.ReaderError as err:

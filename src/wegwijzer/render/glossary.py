@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
+from ..checks.plain_language.text import caseless
 from ..model import GlossaryTerm
 
 
@@ -48,7 +49,7 @@ class TermMarker:
         out: list[str] = []
         last = 0
         for match in self._pattern.finditer(text):
-            term = self._by_form[match.group(0).lower()]
+            term = caseless(self._by_form, match.group(0))
             if term.id in self._seen:
                 continue
             self._seen.add(term.id)

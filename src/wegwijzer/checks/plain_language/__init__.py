@@ -9,10 +9,11 @@ sentence and a suggestion: ``file:line: rule: message ("sentence") — suggestio
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterable
 
 from ...content import Content
 from ...problems import Problem
+from ..pages import MarkdownPage
 from .rules import check_event, check_score, check_units
 from .settings import DEFAULT_SEVERITY, LanguageSettings
 from .text import PageScore, score
@@ -22,7 +23,7 @@ __all__ = ["DEFAULT_SEVERITY", "LanguageSettings", "PageScore", "check_content"]
 
 
 def check_content(
-    content: Content, settings: LanguageSettings, docs_dir: Path | None = None
+    content: Content, settings: LanguageSettings, pages: Iterable[MarkdownPage] = ()
 ) -> tuple[list[Problem], list[PageScore]]:
     """Every plain-language finding, and each page's scores (guides, then Markdown pages)."""
     known = known_terms(content)
@@ -36,12 +37,10 @@ def check_content(
         scores.append(page)
         problems += check_score(page, settings, content.origin(event).line("title"))
     problems += check_units(register_units(content), settings, known)
-    if docs_dir is not None and docs_dir.is_dir():
-        for path in sorted(docs_dir.rglob("*.md")):
-            display = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-            units = markdown_units(path, display)
-            problems += check_units(units, settings, known)
-            page = score(display, display, [u.text for u in units])
-            scores.append(page)
-            problems += check_score(page, settings)
+    for markdown in pages:
+        units = markdown_units(markdown.text, markdown.display)
+        problems += check_units(units, settings, known)
+        page = score(markdown.display, markdown.display, [u.text for u in units])
+        scores.append(page)
+        problems += check_score(page, settings)
     return problems, scores

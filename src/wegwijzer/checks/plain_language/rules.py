@@ -20,7 +20,7 @@ from ...content import Content, Origin
 from ...model import HUMAN_CHANNELS, LifeEvent, Phase, Step
 from ...problems import Problem, Severity
 from .settings import DEFAULT_SEVERITY, LanguageSettings
-from .text import PageScore, flesch_douma, sentences, words
+from .text import PageScore, caseless, flesch_douma, sentences, words
 from .units import Unit, step_units
 
 
@@ -139,7 +139,7 @@ def _sentence_length(
 @_register(SENTENCE_RULES, "officialese")
 def _officialese(unit: Unit, sentence: str, s: LanguageSettings, known: frozenset[str]) -> Iterator[Finding]:
     for match in _officialese_pattern().finditer(sentence):
-        word, plain = match.group(1), officialese()[match.group(1).lower()]
+        word, plain = match.group(1), caseless(officialese(), match.group(1))
         yield Finding(unit, f"'{word}' is officialese", f"write '{plain}' instead of '{word}'", sentence)
 
 

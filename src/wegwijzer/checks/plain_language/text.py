@@ -37,6 +37,20 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9]+(?:[-'’][A-Za-zÀ-ÿ0-9]+)*")
 _DOT = "\u2024"  # one dot leader: stands in for a protected abbreviation's dots
 
 
+def caseless(table: dict[str, Any], found: str) -> Any:
+    """The entry of ``table`` (keyed in lowercase) that a case-insensitive regex matched as ``found``.
+
+    Such a regex also matches letters whose lowercase is not the key's ("huurtoeſlag" with a
+    long s, the Kelvin sign for K); those are compared one by one.
+    """
+    if found.lower() in table:
+        return table[found.lower()]
+    for key, value in table.items():
+        if re.fullmatch(re.escape(key), found, re.I):
+            return value
+    raise KeyError(found)
+
+
 def sentences(text: str) -> list[str]:
     """Split Dutch text into sentences, keeping abbreviations like "o.a." together."""
     protected = _ABBREV.sub(lambda m: m.group(0).replace(".", _DOT), text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from ...content import Content, Origin, format_path
 from ...model import LifeEvent, Step
@@ -82,9 +81,8 @@ def _unit(origin: Origin, text: str, *path: str | int) -> Unit:
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
-def markdown_units(path: Path, display: str) -> list[Unit]:
+def markdown_units(text: str, display: str) -> list[Unit]:
     """Headings, paragraphs and list items of a Markdown page, each with its line."""
-    text = path.read_text("utf-8")
     offset = 0
     match = _FRONT_MATTER.match(text)
     if match:
