@@ -185,9 +185,9 @@ def test_index_reads_back_to_the_register(content) -> None:
             "phone": "14 053",
             "kind": "cross_government_counter",
             "appointment": False,
-            "wheelchair": True,
-            "hours": [["maandag tot en met vrijdag", "9.00 tot 17.00 uur", 0b11111, 540, 1020]],
-            "languages": "Nederlands, Engels",
+            "wheelchair": None,  # not checked yet
+            "hours": [],  # not checked yet: the card says so
+            "languages": "Nederlands",
         }
     ]
     assert decoded["Nijmegen"]["points"] == []
@@ -266,7 +266,7 @@ def test_static_pages_in_the_built_site(example_site: Path) -> None:
     enschede = (example_site / "loket" / "enschede" / "index.html").read_text("utf-8")
     assert "Stadskantoor Enschede" in enschede
     assert '<a href="tel:14053">14 053</a>' in enschede
-    assert "maandag tot en met vrijdag: 9.00 tot 17.00 uur" in enschede
+    assert "De tijden staan hier nog niet. Bel even voordat u gaat." in enschede
     assert '<a href="tel:+31302649090">030 264 90 90</a>' in enschede  # SVB, for "Iemand is overleden"
     nijmegen = (example_site / "loket" / "nijmegen" / "index.html").read_text("utf-8")
     assert "Informatiepunt Digitale Overheid" in nijmegen
@@ -358,8 +358,7 @@ def test_typing_ensch_and_choosing_enschede(finder) -> None:
     card = result.locator(".ww-point").first
     assert card.locator("h3").inner_text() == "Stadskantoor Enschede"
     text = card.inner_text()
-    assert "maandag tot en met vrijdag: 9.00 tot 17.00 uur" in text
-    assert "Nu open, tot 17.00 uur." in text
+    assert "De tijden staan hier nog niet. Bel even voordat u gaat." in text
     assert "U kunt zonder afspraak langskomen." in text
     assert card.locator('a[href^="tel:"]').get_attribute("href") == tel_href("14 053")
     assert box.get_attribute("aria-expanded") == "false"
@@ -432,8 +431,7 @@ def test_the_page_of_a_municipality_without_javascript_shows_the_same(finder, co
     plain.wait_for_url("**/loket/enschede/")
     assert plain.locator("h1").inner_text() == "Hulp in Enschede"
     card = lines(plain.locator(".ww-point").inner_text())
-    today = "Nu open, tot 17.00 uur."
-    assert today in lines(with_script) and card == [line for line in lines(with_script) if line != today]
+    assert card == lines(with_script)  # its hours are not known, so there is no "open today" line
     assert squeezed(plain.locator(".ww-event-orgs").all_text_contents()) == national
     assert plain.locator('a[href="tel:14053"]').count() >= 1
 
@@ -516,7 +514,8 @@ def test_the_life_event_from_a_guide_is_preselected(finder) -> None:
     ],
 )
 def test_open_today(finder, now, expected) -> None:
-    page = finder("loket/enschede/", now=now)
+    # Stadskantoor Utrecht: the one point there with hours as weekdays and times (9.00 to 17.00).
+    page = finder("loket/utrecht/", now=now)
     status = page.locator(".ww-point__today")
     assert status.inner_text() == expected
     assert ("ww-point__today--open" in (status.get_attribute("class") or "")) == expected.startswith(
