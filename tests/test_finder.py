@@ -64,11 +64,10 @@ def test_find_matches_names_and_postcodes(content) -> None:
     assert names(find(municipalities, "7511")) == ["Enschede"]
     assert names(find(municipalities, "7514 ae")) == ["Enschede"]
     assert names(find(municipalities, "3521AZ")) == ["Utrecht"]
-    # 's-Hertogenbosch is found by its proper start, and sorted under H.
-    assert names(find(municipalities, "hertog")) == ["'s-Hertogenbosch"]
-    assert (
-        names(find(municipalities, "bosch"))[0] == "'s-Hertogenbosch"
-    )  # then towns: Boschoord, Bosch en Duin
+    # Den Bosch is shown by the name people use, and still found by its official name.
+    assert names(find(municipalities, "hertog")) == ["Den Bosch"]
+    assert names(find(municipalities, "'s-Hertogenbosch")) == ["Den Bosch"]
+    assert names(find(municipalities, "bosch"))[0] == "Den Bosch"  # then towns: Boschoord, Bosch en Duin
     # Whole-name starts first, then word starts, then anywhere in the name.
     found = names(find(municipalities, "e"))
     starts = [n for n in found if n.lower().startswith("e")]
@@ -76,8 +75,10 @@ def test_find_matches_names_and_postcodes(content) -> None:
     assert len(found) > len(starts)
     assert find(municipalities, "Atlantis") == []
     # Names people use, towns, and one typo.
-    assert names(find(municipalities, "Den Haag")) == names(find(municipalities, "haag")) == ["'s-Gravenhage"]
-    assert names(find(municipalities, "den bosch")) == ["'s-Hertogenbosch"]
+    assert names(find(municipalities, "Den Haag")) == names(find(municipalities, "haag")) == ["Den Haag"]
+    assert names(find(municipalities, "'s-Gravenhage")) == ["Den Haag"]
+    assert names(find(municipalities, "gravenh")) == ["Den Haag"]
+    assert names(find(municipalities, "den bosch")) == ["Den Bosch"]
     assert names(find(municipalities, "Sudwest Fryslan")) == ["Súdwest-Fryslân"]
     assert names(find(municipalities, "Sneek")) == ["Súdwest-Fryslân"]
     assert names(find(municipalities, "3011")) == ["Rotterdam"] == names(find(municipalities, "3072"))
@@ -97,7 +98,7 @@ def test_places_list_every_municipality_a_to_z(content) -> None:
     letters = [p.letter for p in found]
     assert letters == sorted(letters)
     by_name = {p.municipality.name: p for p in found}
-    assert by_name["'s-Hertogenbosch"].letter == "H" and by_name["Amsterdam"].letter == "A"
+    assert by_name["Den Bosch"].letter == "D" and by_name["Amsterdam"].letter == "A"
     by_id = {p.municipality.id: p for p in found}
     assert [p.name for p in by_id["enschede"].points] == ["Stadskantoor Enschede"]
     assert by_id["nijmegen"].points == ()
@@ -174,7 +175,7 @@ def test_index_reads_back_to_the_register(content) -> None:
     assert index["f"]["kindShift"] == KIND_SHIFT and index["f"]["town"] == TOWN
     decoded = decode(index)
     assert len(decoded) == 342
-    assert {"Amsterdam", "Enschede", "'s-Hertogenbosch", "Nijmegen", "Utrecht"} <= set(decoded)
+    assert {"Amsterdam", "Enschede", "Den Bosch", "Den Haag", "Nijmegen", "Utrecht"} <= set(decoded)
     enschede = decoded["Enschede"]
     assert enschede["phone"] == "14 053" and enschede["ranges"] == [[7511, 7548]]
     assert enschede["points"] == [
@@ -259,6 +260,9 @@ def test_one_static_page_per_municipality_out_of_search(content) -> None:
     others = {p.src_uri: p for p in pages[1:]}
     assert set(others) == {f"loket/{m}.md" for m in content.municipalities}
     assert others["loket/enschede.md"].title == "Hulp in Enschede"
+    # The heading uses the name people use, not the official one ('s-Gravenhage, 's-Hertogenbosch).
+    assert others["loket/s-gravenhage.md"].title == "Hulp in Den Haag"
+    assert others["loket/s-hertogenbosch.md"].title == "Hulp in Den Bosch"
     assert all(p.meta["search"] == {"exclude": True} for p in others.values())
 
 
