@@ -64,11 +64,10 @@ def test_find_matches_names_and_postcodes(content) -> None:
     assert names(find(municipalities, "7511")) == ["Enschede"]
     assert names(find(municipalities, "7514 ae")) == ["Enschede"]
     assert names(find(municipalities, "3521AZ")) == ["Utrecht"]
-    # 's-Hertogenbosch is found by its proper start, and sorted under H.
-    assert names(find(municipalities, "hertog")) == ["'s-Hertogenbosch"]
-    assert (
-        names(find(municipalities, "bosch"))[0] == "'s-Hertogenbosch"
-    )  # then towns: Boschoord, Bosch en Duin
+    # Den Bosch is shown by the name people use, and still found by its official name.
+    assert names(find(municipalities, "hertog")) == ["Den Bosch"]
+    assert names(find(municipalities, "'s-Hertogenbosch")) == ["Den Bosch"]
+    assert names(find(municipalities, "bosch"))[0] == "Den Bosch"  # then towns: Boschoord, Bosch en Duin
     # Whole-name starts first, then word starts, then anywhere in the name.
     found = names(find(municipalities, "e"))
     starts = [n for n in found if n.lower().startswith("e")]
@@ -76,8 +75,10 @@ def test_find_matches_names_and_postcodes(content) -> None:
     assert len(found) > len(starts)
     assert find(municipalities, "Atlantis") == []
     # Names people use, towns, and one typo.
-    assert names(find(municipalities, "Den Haag")) == names(find(municipalities, "haag")) == ["'s-Gravenhage"]
-    assert names(find(municipalities, "den bosch")) == ["'s-Hertogenbosch"]
+    assert names(find(municipalities, "Den Haag")) == names(find(municipalities, "haag")) == ["Den Haag"]
+    assert names(find(municipalities, "'s-Gravenhage")) == ["Den Haag"]
+    assert names(find(municipalities, "gravenh")) == ["Den Haag"]
+    assert names(find(municipalities, "den bosch")) == ["Den Bosch"]
     assert names(find(municipalities, "Sudwest Fryslan")) == ["Súdwest-Fryslân"]
     assert names(find(municipalities, "Sneek")) == ["Súdwest-Fryslân"]
     assert names(find(municipalities, "3011")) == ["Rotterdam"] == names(find(municipalities, "3072"))
@@ -97,7 +98,7 @@ def test_places_list_every_municipality_a_to_z(content) -> None:
     letters = [p.letter for p in found]
     assert letters == sorted(letters)
     by_name = {p.municipality.name: p for p in found}
-    assert by_name["'s-Hertogenbosch"].letter == "H" and by_name["Amsterdam"].letter == "A"
+    assert by_name["Den Bosch"].letter == "D" and by_name["Amsterdam"].letter == "A"
     by_id = {p.municipality.id: p for p in found}
     assert [p.name for p in by_id["enschede"].points] == ["Stadskantoor Enschede"]
     assert by_id["nijmegen"].points == ()
@@ -174,7 +175,7 @@ def test_index_reads_back_to_the_register(content) -> None:
     assert index["f"]["kindShift"] == KIND_SHIFT and index["f"]["town"] == TOWN
     decoded = decode(index)
     assert len(decoded) == 342
-    assert {"Amsterdam", "Enschede", "'s-Hertogenbosch", "Nijmegen", "Utrecht"} <= set(decoded)
+    assert {"Amsterdam", "Enschede", "Den Bosch", "Den Haag", "Nijmegen", "Utrecht"} <= set(decoded)
     enschede = decoded["Enschede"]
     assert enschede["phone"] == "14 053" and enschede["ranges"] == [[7511, 7548]]
     assert enschede["points"] == [
@@ -185,9 +186,9 @@ def test_index_reads_back_to_the_register(content) -> None:
             "phone": "14 053",
             "kind": "cross_government_counter",
             "appointment": False,
-            "wheelchair": True,
-            "hours": [["maandag tot en met vrijdag", "9.00 tot 17.00 uur", 0b11111, 540, 1020]],
-            "languages": "Nederlands, Engels",
+            "wheelchair": None,  # not checked yet
+            "hours": [],  # not checked yet: the card says so
+            "languages": "Nederlands",
         }
     ]
     assert decoded["Nijmegen"]["points"] == []
@@ -259,6 +260,9 @@ def test_one_static_page_per_municipality_out_of_search(content) -> None:
     others = {p.src_uri: p for p in pages[1:]}
     assert set(others) == {f"loket/{m}.md" for m in content.municipalities}
     assert others["loket/enschede.md"].title == "Hulp in Enschede"
+    # The heading uses the name people use, not the official one ('s-Gravenhage, 's-Hertogenbosch).
+    assert others["loket/s-gravenhage.md"].title == "Hulp in Den Haag"
+    assert others["loket/s-hertogenbosch.md"].title == "Hulp in Den Bosch"
     assert all(p.meta["search"] == {"exclude": True} for p in others.values())
 
 
@@ -266,7 +270,7 @@ def test_static_pages_in_the_built_site(example_site: Path) -> None:
     enschede = (example_site / "loket" / "enschede" / "index.html").read_text("utf-8")
     assert "Stadskantoor Enschede" in enschede
     assert '<a href="tel:14053">14 053</a>' in enschede
-    assert "maandag tot en met vrijdag: 9.00 tot 17.00 uur" in enschede
+    assert "De tijden staan hier nog niet. Bel even voordat u gaat." in enschede
     assert '<a href="tel:+31302649090">030 264 90 90</a>' in enschede  # SVB, for "Iemand is overleden"
     nijmegen = (example_site / "loket" / "nijmegen" / "index.html").read_text("utf-8")
     assert "Informatiepunt Digitale Overheid" in nijmegen
@@ -358,8 +362,7 @@ def test_typing_ensch_and_choosing_enschede(finder) -> None:
     card = result.locator(".ww-point").first
     assert card.locator("h3").inner_text() == "Stadskantoor Enschede"
     text = card.inner_text()
-    assert "maandag tot en met vrijdag: 9.00 tot 17.00 uur" in text
-    assert "Nu open, tot 17.00 uur." in text
+    assert "De tijden staan hier nog niet. Bel even voordat u gaat." in text
     assert "U kunt zonder afspraak langskomen." in text
     assert card.locator('a[href^="tel:"]').get_attribute("href") == tel_href("14 053")
     assert box.get_attribute("aria-expanded") == "false"
@@ -432,8 +435,7 @@ def test_the_page_of_a_municipality_without_javascript_shows_the_same(finder, co
     plain.wait_for_url("**/loket/enschede/")
     assert plain.locator("h1").inner_text() == "Hulp in Enschede"
     card = lines(plain.locator(".ww-point").inner_text())
-    today = "Nu open, tot 17.00 uur."
-    assert today in lines(with_script) and card == [line for line in lines(with_script) if line != today]
+    assert card == lines(with_script)  # its hours are not known, so there is no "open today" line
     assert squeezed(plain.locator(".ww-event-orgs").all_text_contents()) == national
     assert plain.locator('a[href="tel:14053"]').count() >= 1
 
@@ -516,7 +518,8 @@ def test_the_life_event_from_a_guide_is_preselected(finder) -> None:
     ],
 )
 def test_open_today(finder, now, expected) -> None:
-    page = finder("loket/enschede/", now=now)
+    # Stadskantoor Utrecht: the one point there with hours as weekdays and times (9.00 to 17.00).
+    page = finder("loket/utrecht/", now=now)
     status = page.locator(".ww-point__today")
     assert status.inner_text() == expected
     assert ("ww-point__today--open" in (status.get_attribute("class") or "")) == expected.startswith(

@@ -126,7 +126,10 @@ class Municipality(Strict):
     """A Dutch municipality."""
 
     id: Id
-    name: Text
+    name: Text = Field(
+        description="De naam die mensen gebruiken en die de site laat zien, bijvoorbeeld 'Den Haag'. "
+        "Is de officiële naam anders ('s-Gravenhage)? Zet die dan bij 'aliases'."
+    )
     cbs_code: Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
     province: Text
     phone: Phone | None = Field(None, description="Het algemene nummer van de gemeente.")
@@ -136,7 +139,8 @@ class Municipality(Strict):
     website: Url | None = Field(None, description="De website van de gemeente.")
     aliases: list[Text] = Field(
         default_factory=list,
-        description="Namen die mensen gebruiken: 'Den Haag', 'Den Bosch', Friese namen, oude gemeenten.",
+        description="Andere namen waarmee mensen de gemeente zoeken: de officiële naam ('s-Gravenhage), "
+        "Friese namen, oude gemeenten.",
     )
     places: list[Text] = Field(default_factory=list, description="De woonplaatsen in deze gemeente.")
     postcodes: list[Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$")]] = Field(
