@@ -16,6 +16,7 @@ from .freshness import future_dates, stale_content, unsourced_steps
 from .pages import read_pages
 from .plain_language import LanguageSettings, PageScore, check_content
 from .references import check_references
+from .registers import check_registers
 from .site_options import check_site_config, language_settings
 
 REVIEW_AFTER_DAYS = 365
@@ -62,6 +63,7 @@ def load_checked(root: Path) -> tuple[Content, list[Problem]]:
     if not any(p.is_error for p in problems):
         problems += check_references(content)
         problems += check_deadlines(content)
+        problems += check_registers(content)
     return content, problems
 
 

@@ -10,7 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..content import PathKey, YamlDocument, format_path
+from ..content import PathKey
+from ..model.fields import CLOCK_PATTERN, ID_PATTERN, YamlDocument, format_path
 from ..problems import Problem, did_you_mean
 
 
@@ -82,7 +83,8 @@ def _explain_structure(
         hint = did_you_mean(error.get("input"), re.findall(r"'([^']*)'", expected))
         return f"{shown} is not allowed here", f"{hint}use one of: {expected}"
     if kind == "string_pattern_mismatch":
-        return f"{shown} is not written the right way", _pattern_fix(name, loc)
+        pattern = error.get("ctx", {}).get("pattern", "")
+        return f"{shown} is not written the right way", _pattern_fix(name, loc, pattern)
     if kind == "string_too_long":
         return f"{shown} is too long", f"use at most {error['ctx']['max_length']} characters"
     if kind == "too_short":
@@ -104,14 +106,18 @@ def _show(value: Any) -> str:
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
-def _pattern_fix(name: str, loc: PathKey) -> str:
+def _pattern_fix(name: str, loc: PathKey, pattern: str) -> str:
+    if pattern == CLOCK_PATTERN:
+        return 'write a time of day between quotes, from "00:00" to "23:59", like "09:00"'
     if name == "postcode":
         return "write a postcode like 7511 JN"
     if name == "cbs_code":
         return "write the CBS code like GM0153"
     if "postcodes" in loc:
         return "write a postcode range like 7511-7548"
-    return "ids use only lowercase letters, digits and hyphens, like 'aow-aanpassen'"
+    if pattern == ID_PATTERN:
+        return "ids use only lowercase letters, digits and hyphens, like 'aow-aanpassen'"
+    return "compare it with a similar value that works"
 
 
 def _described(model: type[BaseModel], loc: PathKey) -> str:

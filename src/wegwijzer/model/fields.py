@@ -119,6 +119,9 @@ Position = Annotated[
 """Where a place is, roughly: for "the nearest known help point"."""
 
 
+CLOCK_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+
+
 def _clock_time(value: Any) -> Any:
     if isinstance(value, int):
         raise ValueError('a time must be written between quotes — write it like "09:00"')
@@ -128,6 +131,6 @@ def _clock_time(value: Any) -> Any:
 ClockTime = Annotated[
     str,
     BeforeValidator(_clock_time),
-    StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$"),
+    StringConstraints(pattern=CLOCK_PATTERN),
     Field(description='Een tijd als "HH:MM" tussen aanhalingstekens, bijvoorbeeld "09:00".'),
 ]

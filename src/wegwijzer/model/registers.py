@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     Field,
     StringConstraints,
@@ -122,6 +123,16 @@ class HelpPoint(Strict):
     owner: Text | None = Field(None, description="Wie deze gegevens bijhoudt (naam of team).")
 
 
+def _forwards(value: str) -> str:
+    low, high = value.split("-")
+    if low > high:
+        raise ValueError(f"the range '{value}' runs backwards — write the lower postcode first: {high}-{low}")
+    return value
+
+
+PostcodeRange = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$"), AfterValidator(_forwards)]
+
+
 class Municipality(Strict):
     """A Dutch municipality."""
 
@@ -143,7 +154,7 @@ class Municipality(Strict):
         "Friese namen, oude gemeenten.",
     )
     places: list[Text] = Field(default_factory=list, description="De woonplaatsen in deze gemeente.")
-    postcodes: list[Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$")]] = Field(
+    postcodes: list[PostcodeRange] = Field(
         default_factory=list, description="Postcodegebieden, bijvoorbeeld '7511-7548'."
     )
     centre: Position | None = Field(None, description="Het midden van de gemeente, ongeveer.")

@@ -1,0 +1,60 @@
+"""Register entries that load but make no sense together: the same code or word claimed twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from ..content import Content, PathKey
+from ..problems import Problem
+
+COMMON_WORDS = frozenset(
+    """
+    aan al alle als altijd ander andere bij dan dat de deze die dit doe doen door dus een en er
+    geen goed haar hal heb hebben heeft het hier hij hoe hun ik in is ja je kan kunnen maar me
+    meer men met mij mijn moet na naar niet niets nog nu of om ons onze ook op over te tot u uit
+    uw van veel voor waar wat we wel wie wij wil worden wordt zal ze zelf zich zij zijn zo zonder
+    """.split()
+)
+"""Everyday words: as glossary terms they would be marked in nearly every sentence."""
+
+
+def check_registers(content: Content) -> list[Problem]:
+    """Codes and words that two entries claim, and glossary terms that are everyday words."""
+    return [
+        *_claimed_twice(content, "municipalities", lambda m: [(("cbs_code",), m.cbs_code)], "CBS code"),
+        *_claimed_twice(
+            content,
+            "glossary",
+            lambda t: [((), form.lower()) for form in dict.fromkeys(t.all_forms)],
+            "glossary word",
+        ),
+        *_everyday_terms(content),
+    ]
+
+
+def _claimed_twice(
+    content: Content, register: str, keys: Callable[[Any], Iterable[tuple[PathKey, str]]], what: str
+) -> Iterator[Problem]:
+    owner: dict[str, Any] = {}
+    for item in content.register(register).values():
+        for path, key in keys(item):
+            first = owner.setdefault(key, item)
+            if first is not item:
+                yield content.origin(item).problem(
+                    path or ("id",),
+                    f"the {what} '{key}' is also used by '{first.id}' "
+                    f"(line {content.origin(first).line('id')})",
+                    f"each {what} belongs to one entry: remove it here or there",
+                )
+
+
+def _everyday_terms(content: Content) -> Iterator[Problem]:
+    for term in content.glossary.values():
+        for index, form in enumerate(term.all_forms):
+            if len(form) < 2 or form.lower() in COMMON_WORDS:
+                yield content.origin(term).problem(
+                    ("term",) if index == 0 else ("forms", index - 1),
+                    f"'{form}' is an everyday word, not a term to explain",
+                    "use the glossary for words that people may not know, like 'huurtoeslag'",
+                )
