@@ -10,8 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..content import PathKey
-from ..model.fields import CLOCK_PATTERN, ID_PATTERN, YamlDocument, format_path
+from ..content import PathKey, YamlDocument, format_path
+from ..model.fields import CLOCK_PATTERN, ID_PATTERN
 from ..problems import Problem, did_you_mean
 
 

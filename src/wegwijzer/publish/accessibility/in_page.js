@@ -357,16 +357,28 @@
     return out;
   }
 
-  // Transitions would let a check see a half-faded element: show every state at once.
-  const still = document.createElement("style");
-  still.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
-  // This script may run before the document exists (as an init script): then add it once parsed.
-  const calm = () => document.head.append(still);
-  if (document.head) calm();
-  else document.addEventListener("DOMContentLoaded", calm, { once: true });
+  // Transitions would let a check see a half-faded element: show every state at once. A constructed
+  // style sheet, not a <style> element: the page's Content-Security-Policy refuses inline styles.
+  const still = new CSSStyleSheet();
+  still.replaceSync("*, *::before, *::after { transition: none !important; animation: none !important; }");
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, still];
+
+  // Anything the page's Content-Security-Policy refused: a script or style that is not the site's own.
+  const refused = [];
+  document.addEventListener("securitypolicyviolation", e => refused.push(e));
+  function securityViolations() {
+    return refused.map(e => ({
+      rule: "content-security-policy",
+      message: `the browser refused ${e.blockedURI || "inline code"} (${e.effectiveDirective})` +
+        (e.sourceFile ? ` in ${e.sourceFile}:${e.lineNumber}` : ""),
+      selector: "", html: e.sample || "",
+      fix: "load scripts and styles only as files of the site itself: no inline code, style attributes or other hosts",
+    }));
+  }
 
   window.__wegwijzerA11y = {
     documentChecks, targetSizes, bodyTextSize, overflow, setTextScale, keyboardStart, keyboardDone, keyboardFinish,
+    securityViolations,
   };
   return true;
 })()

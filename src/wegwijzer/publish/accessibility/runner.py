@@ -68,6 +68,8 @@ class _Tab:
     """Requests to other hosts while the current page was checked."""
     pending: set[Any] = field(default_factory=set)
     """Requests still under way (a page's scripts may load data after the load event)."""
+    dialogs: list[str] = field(default_factory=list)
+    """Messages of alert, confirm and prompt dialogs the current page opened (a sign of injected script)."""
 
     async def settle(self, seconds: float = 3.0) -> None:
         """Wait until the page's own requests are done and their results are shown."""
@@ -98,6 +100,11 @@ async def _open_tab(browser: Any, base: str) -> _Tab:
     def end(request: Any) -> None:
         tab.pending.discard(request)
 
+    async def dialog(box: Any) -> None:
+        tab.dialogs.append(f"{box.type}: {box.message}")
+        await box.dismiss()
+
+    page.on("dialog", dialog)
     for each in (context, no_js_context):
         each.on("request", start)
         each.on("requestfinished", end)
@@ -151,6 +158,7 @@ async def _check_page(tab: _Tab, relative: str) -> list[dict]:
     url = tab.base + relative.removesuffix("index.html")
     tab.requests.clear()
     tab.pending.clear()
+    tab.dialogs.clear()
     await page.context.clear_cookies()
     found: list[dict] = []
 
@@ -186,6 +194,10 @@ async def _check_page(tab: _Tab, relative: str) -> list[dict]:
         found.append(_finding("cookies", f"the page sets cookies: {names}", fix))
     await page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
 
+    found += _at(await page.evaluate("() => window.__wegwijzerA11y.securityViolations()"), "")
+    for message in tab.dialogs:
+        fix = "find the text that became script (it must be refused by the checks) and remove it"
+        found.append(_finding("dialog", f"the page opened a dialog ({message})", fix))
     found += await _without_javascript(tab, url)
     for request in sorted(set(tab.requests)):
         fix = "serve it from the site itself: no fonts, scripts or trackers from elsewhere"
