@@ -1,12 +1,15 @@
 """Bad input never crashes and never damages the published site.
 
 tests/fixtures/bad/ holds a corpus of broken files. Each starts with
-``# target:`` (the file it replaces in the fixture site's lifeevents/) and
-``# expect:`` (the one message an editor must see, or ``ok``).
+``# target:`` (the file it replaces or adds, relative to the fixture site's lifeevents/:
+``verhuizen.yaml``, ``registers/glossary.yaml``, ``../mkdocs.yml``, ``../content/over.md``) and
+``# expect:`` (the one message an editor must see, or ``ok``). YAML files keep the two lines
+as comments; other files are written without them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -16,10 +19,11 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, build
 from test_build import tree_digest
-from wegwijzer.checks import load_checked
+from wegwijzer.checks import check_site, load_checked
 from wegwijzer.load.yaml_lines import YamlProblem, parse_yaml
 
-CORPUS = sorted((FIXTURES / "bad").glob("*.yaml"))
+CORPUS = sorted((FIXTURES / "bad").iterdir())
+TODAY = dt.date(2026, 12, 2)
 
 
 def header(path: Path) -> tuple[str, str]:
@@ -46,22 +50,31 @@ def src(built: Path, tmp_path: Path) -> Path:
 
 
 def test_corpus_is_large_enough() -> None:
-    assert len(CORPUS) >= 30
+    assert len(CORPUS) >= 70
+
+
+def put_case(case: Path, src: Path) -> str:
+    """Write ``case`` where its header says; returns the expected message."""
+    target, expect = header(case)
+    data = case.read_bytes()
+    if case.suffix not in (".yaml", ".yml"):
+        data = data.split(b"\n", 2)[2]
+    (src / "lifeevents" / target).write_bytes(data)
+    return expect
 
 
 @pytest.mark.parametrize("case", CORPUS, ids=[p.stem for p in CORPUS])
 def test_bad_input_gives_one_clear_message_and_keeps_the_site(case: Path, src: Path, capsys) -> None:
-    target, expect = header(case)
-    (src / "lifeevents" / target).write_bytes(case.read_bytes())
-    _, problems = load_checked(src / "lifeevents")
-    errors = [str(p) for p in problems if p.is_error]
-    if expect == "ok":
-        assert errors == []
-        return
-    assert errors == [expect]
-    assert expect.startswith(f"lifeevents/{target}:")
+    expect = put_case(case, src)
+    result = check_site(src / "mkdocs.yml", src / "lifeevents", today=TODAY)
+    errors = [str(p) for p in result.problems if p.is_error]
     before = tree_digest(src / "site")
     code, site = build(src)
+    if expect == "ok":
+        assert errors == [] and code == 0
+        return
+    assert errors == [expect]
+    assert "\x1b" not in expect and "\u202e" not in expect
     assert code == 1
     assert tree_digest(site) == before
     assert expect in capsys.readouterr().err

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .checks import REVIEW_AFTER_DAYS, check_site, check_site_url
+from .checks.freshness import set_build_date, unset_build_date
 from .content import Content
 from .incremental import THEME_TEMPLATES, GeneratedPage, PageKeys, front_matter, site_key
 from .problems import Problem, report
@@ -66,13 +67,11 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         self.keys = PageKeys()
         self.bodies: dict[str, tuple[str, list[tuple[int, str, str]]]] = {}
         self.escaped: Any = None  # the navigation whose titles are escaped (once per build)
+        self.epoch: str | None = None  # the build date this plugin set (SOURCE_DATE_EPOCH)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining this hook keeps one plugin instance for all rebuilds of `mkdocs serve`,
-        # so that a dirty rebuild knows which pages changed since the last one.
-        self.dirty = dirty
-        self.keys = PageKeys()
-        self.bodies = {}
+        # This hook keeps one plugin for all rebuilds of `mkdocs serve`: a dirty one knows what changed.
+        self.dirty, self.keys, self.bodies = dirty, PageKeys(), {}
 
     def on_shutdown(self) -> None:
         self.dirty, self.escaped = False, None
@@ -94,6 +93,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             where = "mkdocs.yml or the content"
             raise PluginError(f"Wegwijzer found {len(result.errors)} problem(s) in {where} (listed above).")
         content = result.content
+        self.epoch = set_build_date(content)
         self.content = content
         self.renderer = Renderer(content, self.config.language, config.site_url or "")
         self.specs = {
@@ -119,8 +119,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         return context
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
-        # MkDocs makes a new template environment for every rebuild of `mkdocs serve`;
-        # without a shared cache, it compiles the theme's templates again each time.
+        # A shared cache: MkDocs makes a new template environment for every rebuild of `mkdocs serve`.
         env.bytecode_cache = THEME_TEMPLATES
         return env
 
@@ -142,9 +141,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             files.append(
                 GeneratedPage.generated(config, spec.src_uri, content=front_matter(spec), inclusion=inclusion)
             )
-        for data in site_files(self.content, self.config.language, config.use_directory_urls):
-            files.append(File.generated(config, data.src_uri, content=data.content))
-        for data in asset_files():
+        for data in [
+            *site_files(self.content, self.config.language, config.use_directory_urls),
+            *asset_files(),
+        ]:
             files.append(File.generated(config, data.src_uri, content=data.content))
         if self.dirty:
             self._mark_changed_pages(files, config)
@@ -170,8 +170,9 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             self.keys.mark(file, site, f"{file.content_string}\0{body[0]}")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        unset_build_date(self.epoch)
         self.keys.commit()
-        self.bodies = {}
+        self.bodies, self.epoch = {}, None
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         spec = self.specs.get(page.file.src_uri)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -42,7 +43,7 @@ def future_dates(content: Content, today: dt.date) -> list[Problem]:
         origin.problem(
             path,
             f"{when.isoformat()} is in the future",
-            f"write the day it was really checked: {today.isoformat()} or earlier",
+            "write the day it was really checked: today or earlier",
         )
         for origin, path, when in dated(content)
         if when > today
@@ -52,6 +53,26 @@ def future_dates(content: Content, today: dt.date) -> list[Problem]:
 def newest_date(content: Content) -> dt.date | None:
     """The last day anything in the content was checked: the site's own date, for reproducible builds."""
     return max((when for _, _, when in dated(content)), default=None)
+
+
+def set_build_date(content: Content) -> str | None:
+    """Date the build by the content (``SOURCE_DATE_EPOCH``), unless the caller set a date already.
+
+    MkDocs writes the build date into sitemap.xml; with the content's own date, the same
+    content builds the same bytes tomorrow. Returns the value set, for :func:`unset_build_date`.
+    """
+    newest = newest_date(content)
+    if "SOURCE_DATE_EPOCH" in os.environ or newest is None:
+        return None
+    value = str(int(dt.datetime.combine(newest, dt.time(), dt.UTC).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = value
+    return value
+
+
+def unset_build_date(value: str | None) -> None:
+    """Remove the build date :func:`set_build_date` set, so the next build dates itself afresh."""
+    if value is not None and os.environ.get("SOURCE_DATE_EPOCH") == value:
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def _warning(origin: Origin, field: str, message: str, fix: str) -> Problem:

@@ -26,7 +26,7 @@ def check_registers(content: Content) -> list[Problem]:
         *_claimed_twice(
             content,
             "glossary",
-            lambda t: [((), form.lower()) for form in dict.fromkeys(t.all_forms)],
+            lambda t: [(("term",), form.lower()) for form in dict.fromkeys(t.all_forms)],
             "glossary word",
         ),
         *_everyday_terms(content),
@@ -42,7 +42,7 @@ def _claimed_twice(
             first = owner.setdefault(key, item)
             if first is not item:
                 yield content.origin(item).problem(
-                    path or ("id",),
+                    path,
                     f"the {what} '{key}' is also used by '{first.id}' "
                     f"(line {content.origin(first).line('id')})",
                     f"each {what} belongs to one entry: remove it here or there",

@@ -32,7 +32,7 @@ PlainLanguageOptions: type[BaseModel] = create_model(  # type: ignore[call-overl
     ),
     **{
         f.name: (
-            float | int if isinstance(f.default, float) else int,
+            float if isinstance(f.default, float) else int,
             Field(f.default, ge=0, description=f"a number, like {f.default:g}"),
         )
         for f in dataclasses.fields(LanguageSettings)
@@ -56,7 +56,7 @@ class PluginOptions(BaseModel):
         default_factory=PlainLanguageOptions, description="a block of thresholds, like {first_phase_max: 5}"
     )
     report: str = Field("wegwijzer-rapport.html", description="a file name, like wegwijzer-rapport.html")
-    first_view_budget_kb: float | int = Field(50, gt=0, description="a number of KB, like 50")
+    first_view_budget_kb: float = Field(50, gt=0, description="a number of KB, like 50")
     strict_warnings: bool = Field(False, description="true or false")
 
 

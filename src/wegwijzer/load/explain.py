@@ -39,6 +39,8 @@ _WRONG_TYPE = {
     "int_type": ("a whole number", "write a number without quotes, like 14"),
     "int_parsing": ("a whole number", "write a number without quotes, like 14"),
     "int_from_float": ("a whole number", "write a number without quotes, like 14"),
+    "float_type": ("a number", "write a number without quotes, like 60"),
+    "float_parsing": ("a number", "write a number without quotes, like 60"),
     "list_type": ("a list", "put each item on its own line, starting with '- '"),
 }
 """Errors about a value of the wrong type: what it must be, and how to write that."""
