@@ -10,6 +10,8 @@ as comments; other files are written without them.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, build
 from test_build import tree_digest
 from wegwijzer.checks import check_site, load_checked
+from wegwijzer.checks.freshness import newest_date
+from wegwijzer.checks.site_options import PluginOptions, check_site_config, language_settings
 from wegwijzer.load.yaml_lines import YamlProblem, parse_yaml
 
 CORPUS = sorted((FIXTURES / "bad").iterdir())
@@ -146,3 +150,95 @@ def test_random_event_data_loads_or_reports_clean_problems(data, tmp_path_factor
     for problem in problems:
         assert problem.file.startswith("lifeevents/") and problem.message
     assert problems or "verhuizen" in content.events
+
+
+def test_the_build_is_dated_by_the_content_not_by_the_clock(src: Path, monkeypatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    code, site = build(src)
+    assert code == 0
+    newest = newest_date(load_checked(src / "lifeevents")[0])
+    assert newest is not None and newest < dt.date.today()
+    lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / "sitemap.xml").read_text("utf-8")))
+    assert lastmods == {newest.isoformat()}
+    assert "SOURCE_DATE_EPOCH" not in os.environ  # the plugin leaves the environment as it was
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: a date the caller chose wins
+    code, site = build(src)
+    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / "sitemap.xml").read_text("utf-8"))) == {
+        "2026-01-01"
+    }
+
+
+REGISTER_FIELDS = ["id", "name", "term", "cbs_code", "postcodes", "phone", "checked", "opens", "value", "x"]
+register_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12) | st.dates().map(str),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.sampled_from(REGISTER_FIELDS) | st.text(max_size=6), children, max_size=6)
+    ),
+    max_leaves=16,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    name=st.sampled_from(["organisations", "helppoints", "municipalities", "glossary", "facts"]),
+    data=st.lists(register_values, max_size=4),
+)
+def test_random_register_data_loads_or_reports_clean_problems(name, data, tmp_path_factory) -> None:
+    import yaml
+
+    root = tmp_path_factory.mktemp("fuzz") / "lifeevents"
+    shutil.copytree(FIXTURES / "site" / "lifeevents", root)
+    (root / "registers" / f"{name}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    _, problems = load_checked(root)
+    for problem in problems:
+        assert problem.file.startswith("lifeevents/") and problem.message
+
+
+option_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["plain_language", "rules", "passive", "sentence_error_above", "enabled"])
+            | st.text(max_size=8),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    options=st.dictionaries(
+        st.sampled_from(sorted(PluginOptions.model_fields)) | st.text(max_size=8), option_values
+    )
+)
+def test_random_plugin_options_are_accepted_or_named_with_their_line(options, tmp_path_factory) -> None:
+    import yaml
+
+    folder = tmp_path_factory.mktemp("options")
+    config = {"site_name": "Test", "plugins": [{"wegwijzer": options}]}
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    _, problems = check_site_config(folder / "mkdocs.yml")
+    for problem in problems:
+        assert problem.file == "mkdocs.yml" and problem.line >= 1 and problem.message
+        assert problem.where.startswith("plugins[0].wegwijzer") or not problem.where  # or the whole line
+    if not problems:
+        language_settings(options)  # valid options always make settings
+
+
+def test_the_plugin_options_and_their_check_agree() -> None:
+    from wegwijzer.plugin import WegwijzerConfig
+
+    mkdocs_options = {name: option.default for name, option in WegwijzerConfig._schema}
+    checked = {
+        name: field.get_default(call_default_factory=True)
+        for name, field in PluginOptions.model_fields.items()
+    }
+    assert set(mkdocs_options) == set(checked)
+    for name, default in mkdocs_options.items():
+        if name != "plain_language":
+            assert checked[name] == default, name

@@ -25,7 +25,7 @@ from .publish.budget import GUIDE_BUDGET_KB
 from .render.pages import PageSpec
 from .render.renderer import Renderer
 from .render.report import summary, write_report
-from .render.safe import NoRawHtml, escape_site, escape_titles
+from .render.safe import NoRawHtml, escape_config, escape_titles
 from .render.site import asset_files, site_files, site_pages, theme_context
 from .render.urls import asset
 
@@ -33,6 +33,9 @@ log = get_plugin_logger(__name__)
 
 GLOBAL_CSS = "wegwijzer.css"
 """The one stylesheet every page loads; other assets load only on the pages that name them."""
+
+
+MADE_BY_US = "this page is made by Wegwijzer — rename or remove the hand-written file"
 
 
 class WegwijzerConfig(base.Config):
@@ -100,22 +103,23 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             spec.src_uri: spec
             for spec in site_pages(content, self.config.language, self.config.max_guides_in_nav)
         }
-        uri = asset(GLOBAL_CSS)
-        if uri not in config.extra_css:
-            config.extra_css.append(uri)
+        config.extra_css = list(dict.fromkeys([*config.extra_css, asset(GLOBAL_CSS)]))
         # The theme overrides every Wegwijzer site needs, after the site's own custom_dir.
         theme_dir = str(resources.files(__package__).joinpath("theme"))
         if theme_dir not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
         config.extra["wegwijzer"] = theme_context(self.config.language)
         config.markdown_extensions.append(NoRawHtml())
+        escape_config(config)
         return config
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        if nav is not self.escaped:
-            escape_site(nav, config)
-            self.escaped = nav
-        escape_titles([page])
+        escape_titles([page, *(nav.items if nav is not self.escaped else ())])
+        self.escaped = nav
+        return context
+
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        escape_titles(context["nav"].items)  # 404.html, before any page
         return context
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -133,10 +137,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             return files
         for spec in self.specs.values():
             if files.get_file_from_path(spec.src_uri) is not None:
-                raise PluginError(
-                    f"{config.docs_dir}/{spec.src_uri}: this page is made by Wegwijzer "
-                    "— rename or remove the hand-written file"
-                )
+                raise PluginError(f"{config.docs_dir}/{spec.src_uri}: {MADE_BY_US}")
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(
                 GeneratedPage.generated(config, spec.src_uri, content=front_matter(spec), inclusion=inclusion)

@@ -129,6 +129,11 @@ def accessibility_gate(site: Path, cache_dir: Path | None) -> None:
 
     if not site.is_dir():
         raise GateFailed(f"there is no site in {site} to check; build it first: wegwijzer build")
+    if cache_dir is not None and cache_dir.exists() and not cache_dir.is_dir():
+        raise GateFailed(
+            f"{cache_dir} is a file, but Wegwijzer keeps its accessibility results in a folder "
+            "of that name; delete the file and build again"
+        )
     result = run(site, cache_dir=cache_dir, progress=True)
     cached = result.pages - result.checked
     summary = f"{result.pages} pages ({result.checked} checked, {cached} unchanged) in {result.seconds:.1f} s"

@@ -54,9 +54,8 @@ def escape_titles(items: Any) -> None:
         escape_titles(getattr(item, "children", None))
 
 
-def escape_site(nav: Any, config: Any) -> None:
-    """Escape every title of the navigation and the site's own name and description, once a build."""
-    escape_titles(nav.items)
+def escape_config(config: Any) -> None:
+    """Escape the site's own name and description, which the theme prints on every page (404 too)."""
     for key in ("site_name", "site_description"):
         if isinstance(config.get(key), str):
             config[key] = escape(config[key])
