@@ -194,3 +194,12 @@ def test_a_cache_that_is_a_file_gets_a_plain_message(src: Path) -> None:
         GateFailed, match="is a file, but Wegwijzer keeps its accessibility results in a folder"
     ):
         accessibility_gate(src / "site", cache)
+
+
+def test_a_site_folder_that_cannot_be_written_gets_a_plain_message(src: Path, capsys) -> None:
+    from wegwijzer.publish.build import run_build
+
+    code = run_build(src / "mkdocs.yml", Path("/proc/wegwijzer/site"), pdf=False)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "the site cannot be written in /proc/wegwijzer" in err and "Traceback" not in err

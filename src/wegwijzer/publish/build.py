@@ -51,7 +51,7 @@ def run_build(
             if done:
                 print(done, file=sys.stderr)
             return _staged_build(chosen, config_file, final, pdf=pdf, browser=browser, started=started)
-    except (EngineMissing, SiteLocked) as err:
+    except (EngineMissing, SiteLocked, SwapFailed) as err:
         return _failed(str(err), final)
 
 

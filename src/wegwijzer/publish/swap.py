@@ -44,9 +44,15 @@ def build_lock(final: Path) -> Iterator[None]:
     The lock is the operating system's (``flock``): it is released when the build ends,
     also when its process is killed, so a stale lock file never blocks a later build.
     """
-    final.parent.mkdir(parents=True, exist_ok=True)
     path = final.parent / f".{final.name}.lock"
-    handle = open(path, "a+")  # noqa: SIM115 - held for the whole build
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+")  # noqa: SIM115 - held for the whole build
+    except OSError as err:
+        raise SwapFailed(
+            f"the site cannot be written in {final.parent} ({err.strerror}); "
+            "build into a folder you may write to, or make this one writable"
+        ) from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
