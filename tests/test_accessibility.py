@@ -201,20 +201,23 @@ def test_example_site_has_no_findings_at_both_widths(example_site: Path) -> None
     assert result.pages > 20
 
 
-def test_a_missing_label_fails_the_build_and_keeps_the_old_site(site_src: Path, capsys) -> None:
+def test_a_contrast_mistake_in_one_page_fails_the_build_and_keeps_the_old_site(
+    site_src: Path, capsys
+) -> None:
     code, site = build(site_src)
     assert code == 0
-    (site_src / "content" / "kapot.md").write_text(
-        '# Kapot\n\nVul uw naam in.\n\n<input type="text" name="naam">\n', "utf-8"
-    )
+    (site_src / "content" / "kapot.md").write_text("# Kapot\n\nDeze tekst is veel te licht.\n", "utf-8")
+    (site_src / "content" / "kapot.css").write_text("#kapot + p { color: #c8c8c8; }\n", "utf-8")
+    with (site_src / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("extra_css: [kapot.css]\n")
     code = run_build(site_src / "mkdocs.yml", site, pdf=False, browser=True)
     assert code == 1
     err = capsys.readouterr().err
-    assert re.search(
-        r'ERROR: kapot/: axe/label: input\[[^\]]+\] <input type="text" name="naam">: '
-        r"Form elements must have labels \(at 1280×800 and 360×740 px\) — Fix any of the following:",
-        err,
+    assert (
+        "ERROR: kapot/: axe/color-contrast: p <p>Deze tekst is veel te licht.</p>: Elements must meet minimum"
+        " color contrast ratio thresholds (at 1280×800 and 360×740 px)" in err
     )
+    assert "over/: axe/color-contrast" not in err  # the same style sheet, but no such paragraph there
     assert re.search(r"Build failed: \d+ accessibility problem\(s\)", err)
     assert err.count("was not changed") == 1
     assert not (site / "kapot").exists()
