@@ -18,6 +18,7 @@ from ..problems import Problem, not_changed, printer, report
 from .browser import ChromiumMissing
 from .budget import GUIDE_BUDGET_KB, check_budgets
 from .engine import EngineMissing, engine
+from .html_check import HtmlCheckerMissing, check_html
 
 CACHE_DIR = ".wegwijzer-cache"
 """Accessibility results kept by content, next to mkdocs.yml."""
@@ -33,9 +34,14 @@ def run_build(
     *,
     pdf: bool = True,
     browser: bool = False,
+    html: bool = False,
     engine_name: str | None = None,
 ) -> int:
-    """Build into a staging folder; replace the site only when everything passed. Returns an exit code."""
+    """Build into a staging folder; replace the site only when everything passed. Returns an exit code.
+
+    ``html`` runs the W3C HTML checker over every page, ``browser`` the accessibility gate in
+    Chromium, ``pdf`` prints the checklists; the command line turns all three on.
+    """
     started = time.perf_counter()
     try:
         chosen = engine(engine_name)
@@ -55,6 +61,8 @@ def run_build(
         config.site_dir = str(staging)
         _build(chosen, config)
         budget_gate(staging, _plugin_option(config, "first_view_budget_kb", GUIDE_BUDGET_KB))
+        if html:
+            html_gate(staging)
         if pdf:
             _pdfs(staging, config.site_url or "")
         if browser:
@@ -106,6 +114,21 @@ def budget_gate(site: Path, budget_kb: float) -> None:
     heaviest = ", ".join(f"{w.page} {w.total / 1024:.1f} KB" for w in weights[:3])
     print(f"Page weight (first view, gzipped): heaviest {heaviest}; budget for guides {budget_kb:g} KB")
     _gate("budget", problems)
+
+
+def html_gate(site: Path) -> None:
+    """Check every page of a built (or staged) site with the W3C HTML checker. Raises GateFailed."""
+    if not site.is_dir():
+        raise GateFailed(f"there is no site in {site} to check; build it first: wegwijzer build")
+    try:
+        result = check_html(site)
+    except HtmlCheckerMissing as err:
+        raise GateFailed(str(err)) from None
+    report(result.problems, printer(sys.stderr))
+    summary = f"{result.pages} pages in {result.seconds:.1f} s"
+    if result.errors:
+        raise GateFailed(f"{result.errors} HTML error(s) on {result.failed_pages} page(s); {summary}")
+    print(f"HTML: valid (W3C HTML checker); {summary}")
 
 
 def accessibility_gate(site: Path, cache_dir: Path | None) -> None:
