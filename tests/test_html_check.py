@@ -49,10 +49,14 @@ def test_the_report_names_page_line_and_fix() -> None:
         "remove the attribute, or use one HTML allows here;"
         " it is in the theme (the site's theme/ folder or Wegwijzer's src/wegwijzer/theme/)"
     )
-    notes = {p.message for p in problems if not p.is_error}
+    notes = {p.message: p.fix.split(";")[0] for p in problems if not p.is_error}
     assert notes == {
-        "Trailing slash on void elements has no effect and interacts badly with unquoted attribute values.",
-        "The first occurrence of ID 'stappen' was here.",
+        "Trailing slash on void elements has no effect and interacts badly with unquoted attribute values.": (
+            "leave out the / before the >"
+        ),
+        "The first occurrence of ID 'stappen' was here.": (
+            "this element and the one named in the error share an id: change one"
+        ),
     }
 
 

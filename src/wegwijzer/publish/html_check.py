@@ -37,6 +37,7 @@ NAMED_PAGES = 3
 
 FIXES = (
     (r"^Duplicate ID", "give each element on the page its own id"),
+    (r"^The first occurrence of ID", "this element and the one named in the error share an id: change one"),
     (r"^Stray end tag", "remove this end tag, or add the start tag it closes"),
     (r"^Stray (start tag|doctype)", "remove this tag, or move it to where it belongs"),
     (
@@ -49,6 +50,7 @@ FIXES = (
     (r"not allowed as child|not allowed in this context", "move the element to where HTML allows it"),
     (r"^Element .* is missing", "add what the message names"),
     (r"lacks heading", "give it a heading, or use a plain <div>"),
+    (r"^Trailing slash on void", "leave out the / before the >"),
 )
 """The plain fix for the checker's most common messages, first match wins."""
 
