@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT
+from wegwijzer.cli import main
 from wegwijzer.problems import Severity
 from wegwijzer.publish.build import GateFailed, html_gate, run_build
 from wegwijzer.publish.html_check import NAMED_PAGES, check_html, to_problems
@@ -109,6 +110,15 @@ def test_every_page_of_the_fixture_site_is_valid_html(valid_site: Path) -> None:
     assert result.pages == len(list(valid_site.rglob("*.html"))) > 5
     assert [str(p) for p in result.problems] == []
     assert result.errors == 0
+
+
+def test_wegwijzer_check_html_checks_a_built_site(valid_site: Path, tmp_path: Path, capsys) -> None:
+    src = valid_site.parent
+    command = ["check", "--lifeevents", str(src / "lifeevents"), "-f", str(src / "mkdocs.yml"), "--html"]
+    assert main([*command, "-d", str(valid_site)]) == 0
+    assert "HTML: valid (W3C HTML checker)" in capsys.readouterr().out
+    assert main([*command, "-d", str(tmp_path / "nothing")]) == 1
+    assert "there is no site in" in capsys.readouterr().err
 
 
 def test_a_broken_page_fails_the_gate_naming_page_and_line(valid_site: Path, tmp_path: Path, capsys) -> None:
