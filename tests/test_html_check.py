@@ -73,6 +73,16 @@ def test_an_error_on_many_pages_is_told_once_with_a_count(tmp_path: Path) -> Non
     ]
 
 
+def test_a_message_about_no_page_fails_too(tmp_path: Path) -> None:
+    messages = [{"type": "non-document-error", "subType": "internal", "message": "Out of memory."}]
+    problems, errors, _ = to_problems(messages, tmp_path)
+    assert errors == 1
+    assert [str(p) for p in problems] == [
+        "vnu.jar: html: Out of memory. — the checker failed: build again, and if it fails again,"
+        " run scripts/bootstrap (it installs Debian's Java, and vnu-jar from npm into .tools/)"
+    ]
+
+
 def test_the_theme_overrides_are_materials_own_with_their_one_change() -> None:
     """No block holds what base.html changes, so it is a copy: when Material changes, copy it again."""
     material = Path(__import__("material").__file__).parent / "templates"

@@ -120,33 +120,36 @@ def to_problems(messages: Iterable[dict], site: Path) -> tuple[list[Problem], in
     The same message about the same piece of HTML on several pages is one problem, on the
     first of those pages, that names the others (or counts them, when there are many).
     """
-    groups: dict[tuple[Severity, str, str], list[tuple[str, int]]] = {}
+    groups: dict[tuple[Severity, str, str, str], list[tuple[str, int]]] = {}
     for message in messages:
-        severity = _severity(message)
         page = _page(message.get("url", ""), site)
         line = message.get("firstLine", message.get("lastLine", 0))
-        key = (severity, message.get("message", "").strip(), _quote(message))
+        key = (_severity(message), message.get("message", "").strip(), _quote(message), _fix(message))
         groups.setdefault(key, []).append((page, line))
     problems = []
-    for (severity, message, quote), places in groups.items():
+    for (severity, text, quote, fix), places in groups.items():
         page, line = min(places)
         others = sorted({other for other, _ in places} - {page})
-        text = message
         if len(others) > NAMED_PAGES:
             text += f" (also on {len(others)} other pages)"
         elif others:
             text += f" (also on {', '.join(others)})"
-        fix = "; ".join(part for part in (fix_for(message), _part(site / page, line)) if part)
-        problems.append(Problem(page, line, "html", text, fix, severity, "html", quote))
+        where = _part(site / page, line)
+        problems.append(
+            Problem(page, line, "html", text, f"{fix}; {where}" if where else fix, severity, "html", quote)
+        )
     failed = [
         page for (severity, *_), places in groups.items() if severity is Severity.error for page, _ in places
     ]
     return problems, len(failed), len(set(failed))
 
 
-def fix_for(message: str) -> str:
+def _fix(message: dict) -> str:
     """How to fix what the checker says, in plain words."""
-    return next((fix for pattern, fix in FIXES if re.search(pattern, message)), OTHER_FIX)
+    if message.get("type") == "non-document-error":
+        return f"the checker failed: build again, and if it fails again, {INSTALL}"
+    text = message.get("message", "")
+    return next((fix for pattern, fix in FIXES if re.search(pattern, text)), OTHER_FIX)
 
 
 def _severity(message: dict) -> Severity:
@@ -155,12 +158,13 @@ def _severity(message: dict) -> Severity:
 
 
 def _page(url: str, site: Path) -> str:
-    """``file:/…/site/gids/x/index.html`` → ``gids/x/index.html``."""
-    path = Path(os.path.normpath(unquote(urlparse(url).path))) if url else site
+    """``file:/…/site/gids/x/index.html`` → ``gids/x/index.html``; "vnu.jar" for no page."""
+    if not url:
+        return "vnu.jar"
     try:
-        return path.relative_to(site).as_posix()
+        return Path(os.path.normpath(unquote(urlparse(url).path))).relative_to(site).as_posix()
     except ValueError:
-        return url or "(the checker)"
+        return url
 
 
 def _quote(message: dict) -> str:
