@@ -13,7 +13,17 @@ _GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 def build_with(engine: str, site: Path) -> subprocess.CompletedProcess[str]:
     # Each engine in its own process: ProperDocs redirects every ``mkdocs.*`` import once loaded.
-    command = [sys.executable, "-m", "wegwijzer.cli", "build", "--no-pdf", "--no-browser", "--engine", engine]
+    command = [
+        sys.executable,
+        "-m",
+        "wegwijzer.cli",
+        "build",
+        "--no-pdf",
+        "--no-browser",
+        "--no-html-check",
+        "--engine",
+        engine,
+    ]
     return subprocess.run(
         [*command, "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
         capture_output=True,

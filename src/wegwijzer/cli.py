@@ -13,7 +13,7 @@ from .editing.links import check_links, content_links
 from .editing.scaffold import ScaffoldError, new_event
 from .editing.schema import write_schemas
 from .problems import printer, report
-from .publish.build import CACHE_DIR, GateFailed, accessibility_gate, run_build
+from .publish.build import CACHE_DIR, GateFailed, accessibility_gate, html_gate, run_build
 from .publish.engine import ENGINES
 
 
@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--lifeevents", default="lifeevents", type=Path, help="the content folder")
     check.add_argument(
         "--browser", action="store_true", help="also run the accessibility gate on the built site"
+    )
+    check.add_argument(
+        "--html", action="store_true", help="also check the built site's HTML with the W3C checker"
     )
     check.add_argument(
         "-f",
@@ -51,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
         help="skip the accessibility gate in Chromium (faster previews; do not publish)",
     )
     build.add_argument(
+        "--no-html-check",
+        action="store_true",
+        help="skip the W3C HTML checker (it needs Java; do not publish)",
+    )
+    build.add_argument(
         "--engine", choices=ENGINES, default=None, help="MkDocs or ProperDocs (default: mkdocs)"
     )
 
@@ -75,8 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "check":
         code = run_check(args.lifeevents, args.review_after_days, config_file=args.config_file)
+        site = args.site_dir or args.config_file.parent / "site"
+        if args.html:
+            code = max(code, run_html_check(site))
         if args.browser:
-            site = args.site_dir or args.config_file.parent / "site"
             code = max(code, run_browser_check(site, args.config_file.parent / CACHE_DIR))
         return code
     return run_build(
@@ -84,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         args.site_dir,
         pdf=not args.no_pdf,
         browser=not args.no_browser,
+        html=not args.no_html_check,
         engine_name=args.engine,
     )
 
@@ -111,6 +122,15 @@ def run_check(
 def run_browser_check(site: Path, cache_dir: Path) -> int:
     try:
         accessibility_gate(site, cache_dir)
+    except GateFailed as err:
+        print(f"\n{err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_html_check(site: Path) -> int:
+    try:
+        html_gate(site)
     except GateFailed as err:
         print(f"\n{err}", file=sys.stderr)
         return 1

@@ -19,6 +19,7 @@ from ..problems import Problem, not_changed, printer, report
 from .browser import ChromiumMissing
 from .budget import GUIDE_BUDGET_KB, check_budgets
 from .engine import EngineMissing, engine
+from .html_check import HtmlCheckerMissing, check_html
 from .swap import SiteLocked, SwapFailed, build_lock, recover, staging_dir, swap_in
 
 CACHE_DIR = ".wegwijzer-cache"
@@ -35,9 +36,14 @@ def run_build(
     *,
     pdf: bool = True,
     browser: bool = False,
+    html: bool = False,
     engine_name: str | None = None,
 ) -> int:
-    """Build into a staging folder; replace the site only when everything passed. Returns an exit code."""
+    """Build into a staging folder; replace the site only when everything passed. Returns an exit code.
+
+    ``html`` runs the W3C HTML checker over every page, ``browser`` the accessibility gate in
+    Chromium, ``pdf`` prints the checklists; the command line turns all three on.
+    """
     started = time.perf_counter()
     site, problems = check_site_config(config_file)
     final = Path(site_dir or site.site_dir).resolve()
@@ -50,14 +56,13 @@ def run_build(
             done = recover(final)
             if done:
                 print(done, file=sys.stderr)
-            return _staged_build(chosen, config_file, final, pdf=pdf, browser=browser, started=started)
+            gates = {"pdf": pdf, "browser": browser, "html": html}
+            return _staged_build(chosen, config_file, final, gates, started)
     except (EngineMissing, SiteLocked, SwapFailed) as err:
         return _failed(str(err), final)
 
 
-def _staged_build(
-    chosen: Any, config_file: Path, final: Path, *, pdf: bool, browser: bool, started: float
-) -> int:
+def _staged_build(chosen: Any, config_file: Path, final: Path, gates: dict[str, bool], started: float) -> int:
     _setup_logging()
     try:
         config = chosen.load_config(str(config_file), strict=True)
@@ -69,9 +74,11 @@ def _staged_build(
         config.site_dir = str(staging)
         _build(chosen, config)
         budget_gate(staging, _plugin_option(config, "first_view_budget_kb", GUIDE_BUDGET_KB))
-        if pdf:
+        if gates["html"]:
+            html_gate(staging)
+        if gates["pdf"]:
             _pdfs(staging, config.site_url or "")
-        if browser:
+        if gates["browser"]:
             accessibility_gate(staging, config_file.parent / CACHE_DIR)
         swap_in(staging, final)
     except (chosen.error, SystemExit) as err:
@@ -121,6 +128,21 @@ def budget_gate(site: Path, budget_kb: float) -> None:
     heaviest = ", ".join(f"{w.page} {w.total / 1024:.1f} KB" for w in weights[:3])
     print(f"Page weight (first view, gzipped): heaviest {heaviest}; budget for guides {budget_kb:g} KB")
     _gate("budget", problems)
+
+
+def html_gate(site: Path) -> None:
+    """Check every page of a built (or staged) site with the W3C HTML checker. Raises GateFailed."""
+    if not site.is_dir():
+        raise GateFailed(f"there is no site in {site} to check; build it first: wegwijzer build")
+    try:
+        result = check_html(site)
+    except HtmlCheckerMissing as err:
+        raise GateFailed(str(err)) from None
+    report(result.problems, printer(sys.stderr))
+    summary = f"{result.pages} pages in {result.seconds:.1f} s"
+    if result.errors:
+        raise GateFailed(f"{result.errors} HTML error(s) on {result.failed_pages} page(s); {summary}")
+    print(f"HTML: valid (W3C HTML checker); {summary}")
 
 
 def accessibility_gate(site: Path, cache_dir: Path | None) -> None:
