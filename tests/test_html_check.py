@@ -151,18 +151,27 @@ def test_a_broken_page_fails_the_gate_naming_page_and_line(valid_site: Path, tmp
     assert err.count("ERROR:") == 2
 
 
-def test_invalid_html_in_content_fails_the_build_and_keeps_the_site(tmp_path: Path, capsys) -> None:
+def test_invalid_html_in_the_site_theme_fails_the_build_and_keeps_the_site(tmp_path: Path, capsys) -> None:
     src = tmp_path / "src"
     shutil.copytree(FIXTURES / "site", src)
     site = src / "site"
     site.mkdir()
     (site / "index.html").write_text("the previous site", "utf-8")
-    page = src / "content" / "over.md"
-    page.write_text(page.read_text("utf-8") + '\n<div id="hulp">Hulp</div>\n\n<div id="hulp">Meer</div>\n')
-    assert run_build(src / "mkdocs.yml", site, pdf=False, html=True) == 1
+    # HTML in content is refused at the source; a site's own theme override can still break a page.
+    (src / "theme" / "partials").mkdir(parents=True)
+    (src / "theme" / "partials" / "copyright.html").write_text(
+        '<div id="dubbel">Hulp</div><div id="dubbel">Meer</div>\n'
+    )
+    config = src / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("  font: false", "  font: false\n  custom_dir: theme")
+    )
+    assert run_build(config, site, pdf=False, html=True) == 1
     err = capsys.readouterr().err
-    assert re.search(r"ERROR: over/index\.html:\d+: html: Duplicate ID 'hulp'\.", err)
-    assert "Build failed: 1 HTML error(s) on 1 page(s)" in err
+    assert re.search(
+        r"ERROR: [a-z0-9/]*\.html:\d+: html: Duplicate ID 'dubbel'\. \(also on \d+ other pages\)", err
+    )
+    assert re.search(r"Build failed: (\d+) HTML error\(s\) on \1 page\(s\)", err)
     assert (site / "index.html").read_text("utf-8") == "the previous site"
 
 
