@@ -326,7 +326,7 @@ def finder(example_site: Path, browser):
 def wait_until_ready(page) -> None:
     """On the finder page: until the script has read the index."""
     page.wait_for_function(
-        "!document.querySelector('[data-module=\"ww-finder\"]')"
+        "() => !document.querySelector('[data-module=\"ww-finder\"]')"
         " || document.querySelector('[data-module=\"ww-finder\"][data-ready]')"
     )
 
@@ -355,7 +355,9 @@ def test_typing_ensch_and_choosing_enschede(finder) -> None:
     option = page.get_by_role("option", name="Enschede")
     option.wait_for()
     assert box.get_attribute("aria-expanded") == "true"
-    page.wait_for_function("document.querySelector('[data-status]').textContent === '1 gemeente gevonden'")
+    page.wait_for_function(
+        "() => document.querySelector('[data-status]').textContent === '1 gemeente gevonden'"
+    )
     option.click()
     result = page.locator("[data-result]")
     result.get_by_role("heading", name="Loketten in Enschede").wait_for()
@@ -366,7 +368,7 @@ def test_typing_ensch_and_choosing_enschede(finder) -> None:
     assert "U kunt zonder afspraak langskomen." in text
     assert card.locator('a[href^="tel:"]').get_attribute("href") == tel_href("14 053")
     assert box.get_attribute("aria-expanded") == "false"
-    page.wait_for_function("location.search === '?gemeente=Enschede'")
+    page.wait_for_function("() => location.search === '?gemeente=Enschede'")
 
 
 def test_a_postcode_finds_the_municipality(finder) -> None:
@@ -456,7 +458,9 @@ def test_a_help_point_without_hours_says_to_call_first(finder) -> None:
 def test_an_unknown_municipality_gets_a_helpful_message(finder) -> None:
     page = finder()
     combobox(page).fill("Atlantis")
-    page.wait_for_function("document.querySelector('[data-status]').textContent === 'Geen gemeente gevonden'")
+    page.wait_for_function(
+        "() => document.querySelector('[data-status]').textContent === 'Geen gemeente gevonden'"
+    )
     assert combobox(page).get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     result = page.locator("[data-result]")
@@ -492,7 +496,7 @@ def test_the_life_event_from_a_guide_is_preselected(finder) -> None:
     result.get_by_role("heading", name="Landelijke organisaties").wait_for()
     assert "Bij: Iemand is overleden" in result.inner_text()
     assert result.locator(".ww-org").first.locator("a").get_attribute("href") == tel_href("030 264 90 90")
-    page.wait_for_function("location.search === '?gemeente=Utrecht&gebeurtenis=overlijden'")
+    page.wait_for_function("() => location.search === '?gemeente=Utrecht&gebeurtenis=overlijden'")
     # The A–Z links carry the event to the municipality's own page.
     href = page.locator(".ww-az").get_by_role("link", name="Nijmegen").get_attribute("href")
     assert href.endswith("/loket/nijmegen/?gebeurtenis=overlijden")
@@ -538,7 +542,7 @@ def test_the_script_matches_like_python(finder, content) -> None:
         if expected:
             options(page).first.wait_for()
         else:
-            page.wait_for_function("document.querySelector('#ww-gemeente-lijst').hidden")
+            page.wait_for_function("() => document.querySelector('#ww-gemeente-lijst').hidden")
         assert options(page).all_inner_texts() == expected, query
 
 
