@@ -178,6 +178,13 @@ def bench_finder(args: argparse.Namespace) -> None:
     _table("Loket finder: every municipality, 1,000 help points", rows(measure(points=1000, rate=4)))
 
 
+def bench_search(args: argparse.Namespace) -> None:
+    """Search: the search page's weight, bytes and time per query at 360 px, CPU 4x slower."""
+    from .search import measure, rows
+
+    _table("Search (example site, Pagefind)", rows(measure(rate=4)))
+
+
 def bench_serve(args: argparse.Namespace) -> None:
     """`mkdocs serve`: from one YAML edit to the rebuilt page in the browser (target ≤ 1 s)."""
     from .serve import rows
@@ -266,6 +273,7 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
     "example": bench_example,
     "language": bench_language,
     "finder": bench_finder,
+    "search": bench_search,
     "accessibility": bench_accessibility,
     "scale": bench_scale,
     "serve": bench_serve,

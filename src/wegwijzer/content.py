@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Fact, GlossaryTerm, HelpPoint, LifeEvent, Municipality, Organisation
+from .model import Fact, GlossaryTerm, HelpPoint, LifeEvent, Municipality, Organisation, SearchWords
 from .problems import Problem
 
 PathKey = tuple[str | int, ...]
@@ -73,6 +73,7 @@ class Content:
     municipalities: dict[str, Municipality] = field(default_factory=dict)
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     facts: dict[str, Fact] = field(default_factory=dict)
+    search: dict[str, SearchWords] = field(default_factory=dict)
     origins: dict[int, Origin] = field(default_factory=dict, repr=False)
 
     def origin(self, obj: BaseModel) -> Origin:

@@ -20,12 +20,14 @@ from .checks import REVIEW_AFTER_DAYS, check_site, check_site_url
 from .checks.freshness import set_build_date, unset_build_date
 from .content import Content
 from .incremental import THEME_TEMPLATES, GeneratedPage, PageKeys, front_matter, site_key
-from .problems import Problem, report
+from .problems import log_to, report
 from .publish.budget import GUIDE_BUDGET_KB
+from .publish.search_index import write_search_index
 from .render.pages import PageSpec
 from .render.renderer import Renderer
 from .render.report import summary, write_report
 from .render.safe import NoRawHtml, escape_config, escape_titles
+from .render.search import documents
 from .render.site import asset_files, site_files, site_pages, theme_context
 from .render.urls import asset
 
@@ -88,7 +90,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             return config
         config_file = Path(config.config_file_path) if config.config_file_path else None
         result = check_site(config_file, self.lifeevents_path(config))
-        report(result.problems + check_site_url(config.site_url), self._log)
+        report(result.problems + check_site_url(config.site_url), log_to(log, self.config.strict_warnings))
         report_path = Path(config.config_file_path or ".").parent / self.config.report
         write_report(report_path, result.problems, result.scores, result.settings)
         log.info(summary(result.problems, report_path))
@@ -151,15 +153,6 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             self._mark_changed_pages(files, config)
         return files
 
-    def _log(self, problem: Problem) -> None:
-        """Errors stop the build; warnings show on every build, and fail only a strict one when asked."""
-        if problem.is_error:
-            log.error(str(problem))
-        elif self.config.strict_warnings:
-            log.warning(str(problem))
-        else:
-            log.info(f"warning: {problem}")
-
     def _mark_changed_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Dirty rebuild: render our pages' bodies now, and let MkDocs skip those that did not change."""
         config_file, custom_dir = config.config_file_path, config.theme.custom_dir
@@ -171,6 +164,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             self.keys.mark(file, site, f"{file.content_string}\0{body[0]}")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.content is not None:
+            write_search_index(Path(config.site_dir), documents(self.content, self.config.language))
         unset_build_date(self.epoch)
         self.keys.commit()
         self.bodies, self.epoch = {}, None

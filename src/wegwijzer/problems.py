@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TextIO
+from typing import Any, TextIO
 
 
 class Severity(StrEnum):
@@ -102,6 +102,21 @@ def printer(stream: TextIO | None = None) -> Emit:
     def emit(problem: Problem) -> None:
         label = "ERROR" if problem.is_error else "WARNING"
         print(f"{label}: {problem}", file=stream or sys.stdout)
+
+    return emit
+
+
+def log_to(log: Any, strict_warnings: bool = False) -> Emit:
+    """An ``emit`` for a logger (MkDocs'): errors stop the build; warnings show on every build,
+    and fail only a strict one when asked (``strict_warnings``)."""
+
+    def emit(problem: Problem) -> None:
+        if problem.is_error:
+            log.error(str(problem))
+        elif strict_warnings:
+            log.warning(str(problem))
+        else:
+            log.info(f"warning: {problem}")
 
     return emit
 

@@ -6,7 +6,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..content import Content, PathKey
-from ..problems import Problem
+from ..load.loader import strings_in
+from ..model.registers import words_of
+from ..problems import Problem, did_you_mean
 
 COMMON_WORDS = frozenset(
     """
@@ -30,6 +32,7 @@ def check_registers(content: Content) -> list[Problem]:
             "glossary word",
         ),
         *_everyday_terms(content),
+        *_search_words_nobody_uses(content),
     ]
 
 
@@ -57,4 +60,24 @@ def _everyday_terms(content: Content) -> Iterator[Problem]:
                     ("term",) if index == 0 else ("forms", index - 1),
                     f"'{form}' is an everyday word, not a term to explain",
                     "use the glossary for words that people may not know, like 'huurtoeslag'",
+                )
+
+
+def content_words(content: Content) -> set[str]:
+    """Every word of the guides and the glossary: what search can find."""
+    items = [*content.events.values(), *content.glossary.values()]
+    return words_of(" ".join(text for item in items for _, text in strings_in(item.model_dump())))
+
+
+def _search_words_nobody_uses(content: Content) -> Iterator[Problem]:
+    if not content.search:
+        return
+    words = content_words(content)
+    for entry in content.search.values():
+        for index, find in enumerate(entry.finds):
+            if not any(entry.finds_word(find, word) for word in words):
+                yield content.origin(entry).problem(
+                    ("finds", index),
+                    f"no guide or glossary word uses '{find}'",
+                    did_you_mean(find, words) + "write a word that the guides use, or remove it",
                 )

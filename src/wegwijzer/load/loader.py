@@ -17,7 +17,7 @@ from .explain import explain_error
 from .yaml_lines import YamlProblem, read_yaml
 
 REGISTERS_DIR = "registers"
-OPTIONAL_REGISTERS = frozenset({"facts"})
+OPTIONAL_REGISTERS = frozenset({"facts", "search"})
 """Registers a site may leave out."""
 
 M = TypeVar("M", bound=BaseModel)

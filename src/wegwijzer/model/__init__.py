@@ -42,6 +42,7 @@ from .registers import (
     Municipality,
     OpeningHours,
     Organisation,
+    SearchWords,
 )
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "PHONE_PATTERN",
     "PLACEHOLDER",
     "REGISTERS",
+    "SearchWords",
     "Channel",
     "ChannelKind",
     "ClockTime",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -191,11 +192,49 @@ class Fact(Strict):
     owner: Text = Field(description="Wie dit feit bijhoudt.")
 
 
+SearchWord = Annotated[str, StringConstraints(pattern=r"^\*?[a-zà-ÿ0-9]+(-[a-zà-ÿ0-9]+)*$", max_length=40)]
+
+
+class SearchWords(Strict):
+    """Words people type when they search, and the words of the guides they mean.
+
+    A page that holds one of ``finds`` is found with each of ``words`` too: "begrafenis"
+    finds the steps about the "uitvaart".
+    """
+
+    id: Id
+    words: list[SearchWord] = Field(
+        min_length=1, description="Wat mensen intikken, in kleine letters, bijvoorbeeld 'begrafenis'."
+    )
+    finds: list[SearchWord] = Field(
+        min_length=1,
+        description="De woorden in de gidsen die zij bedoelen, bijvoorbeeld 'uitvaart'. Met een * ervoor: "
+        "elk woord dat zo eindigt, zoals '*toeslag' voor huurtoeslag en zorgtoeslag.",
+    )
+
+    def finds_word(self, find: str, word: str) -> bool:
+        """Whether ``word`` (lowercase, from a page) is meant by ``find`` ("uitvaart" or "*toeslag")."""
+        return word.endswith(find[1:]) if find.startswith("*") else word == find
+
+    def found_in(self, words: set[str]) -> bool:
+        """Whether a page with these words is one that people mean with :attr:`words`."""
+        return any(self.finds_word(find, word) for find in self.finds for word in words)
+
+
+WORD = re.compile(r"[a-zà-ÿ0-9]+(?:-[a-zà-ÿ0-9]+)*")
+
+
+def words_of(text: str) -> set[str]:
+    """The lowercase words of a text, as search and its register compare them."""
+    return set(WORD.findall(text.lower()))
+
+
 REGISTERS: dict[str, type[BaseModel]] = {
     "organisations": Organisation,
     "helppoints": HelpPoint,
     "municipalities": Municipality,
     "glossary": GlossaryTerm,
     "facts": Fact,
+    "search": SearchWords,
 }
 """Register file name (without .yaml) → the model of each entry."""

@@ -21,19 +21,26 @@ def _sha256(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'none'",
-        f"script-src 'self' {_sha256(JS_FLAG)}",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "form-action 'self'",
-        "base-uri 'none'",
-        "object-src 'none'",
-    ]
-)
+def _policy(*script_sources: str) -> str:
+    return "; ".join(
+        [
+            "default-src 'none'",
+            " ".join(["script-src 'self'", _sha256(JS_FLAG), *script_sources]),
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            "form-action 'self'",
+            "base-uri 'none'",
+            "object-src 'none'",
+        ]
+    )
+
+
+CONTENT_SECURITY_POLICY = _policy()
 """Only the site's own scripts, styles, images and data; sent with every page as a <meta>."""
+
+SEARCH_POLICY = _policy("'wasm-unsafe-eval'")
+"""The search page's: Pagefind searches with WebAssembly (its own file, from the site itself)."""
 
 
 def escape_titles(items: Any) -> None:

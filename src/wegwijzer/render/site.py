@@ -14,7 +14,8 @@ from .finder import finder_pages
 from .finder_index import index_files
 from .pages import DataFile, PageSpec
 from .personal_list import step_files
-from .safe import CONTENT_SECURITY_POLICY, JS_FLAG
+from .safe import CONTENT_SECURITY_POLICY, JS_FLAG, SEARCH_POLICY
+from .search import search_page
 from .strings import strings
 from .urls import QUICK_EXIT, asset, page_url, urls
 
@@ -44,6 +45,7 @@ def site_pages(content: Content, lang: str = "nl", max_guides_in_nav: int = 30) 
     pages += checklist_pages(content, t)
     pages += finder_pages(content, t)
     pages.append(PageSpec(urls.glossary, t["glossary_title"], "glossary.html"))
+    pages.append(search_page(content, t))
     return pages
 
 
@@ -64,6 +66,7 @@ SCRIPTS = {
     "lijst.js": ("ww-dom.js", "plan.js", "match.js", "place-choice.js", "checklist.js"),
     "loket.js": ("ww-dom.js", "match.js", "finder.js"),
     "loket-gemeente.js": ("ww-dom.js", "place.js"),
+    "zoeken.js": ("ww-dom.js", "search.js"),
 }
 """The scripts a page loads, each published as one file: one behaviour per source file, but one
 request per page (and smaller gzipped together, which the first-view budget counts)."""
@@ -105,5 +108,7 @@ def theme_context(lang: str = "nl") -> dict[str, Any]:
         "finder": page_url(urls.finder),
         "quick_exit": QUICK_EXIT,
         "csp": CONTENT_SECURITY_POLICY,
+        "csp_search": SEARCH_POLICY,
+        "search": page_url(urls.search),
         "js_flag": JS_FLAG,
     }

@@ -30,6 +30,10 @@ class Urls:
         return self._at("woordenlijst.md")
 
     @property
+    def search(self) -> str:
+        return self._at("zoeken.md")
+
+    @property
     def finder(self) -> str:
         return self._at("loket/index.md")
 

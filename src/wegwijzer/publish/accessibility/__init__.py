@@ -66,6 +66,16 @@ def personal_list_pages(site_dir: Path) -> list[str]:
     return pages
 
 
+SEARCHED = "toeslag"
+"""What the search page is checked with: a word with many results (a live count, a list of links)."""
+
+
+def search_pages(site_dir: Path) -> list[str]:
+    """The search page with results shown, when the site has one."""
+    page = site_dir / "zoeken" / "index.html"
+    return [f"zoeken/?{urlencode({'q': SEARCHED})}"] if page.is_file() else []
+
+
 def _findings(page: str, items: list[dict]) -> list[Finding]:
     """Turn one page's raw results into findings: the same problem at several sizes is told once."""
     merged: dict[tuple[str, str, str], dict] = {}
@@ -107,7 +117,7 @@ def run(
     """
     started = time.perf_counter()
     site_dir = Path(site_dir)
-    pages = html_pages(site_dir) + personal_list_pages(site_dir)
+    pages = html_pages(site_dir) + personal_list_pages(site_dir) + search_pages(site_dir)
     earlier = cache.load(cache_dir)
     keys = {relative: cache.page_key(site_dir, relative) for relative in pages}
     todo = [relative for relative in pages if keys[relative] not in earlier]

@@ -56,9 +56,12 @@ def page_key(site_dir: Path, relative: str) -> str:
     ``relative`` may carry answers (``gids/verhuizen/?verhuizen.huurhuis=ja``): the page is then
     checked with its personal list shown; the answers are part of the key.
     """
-    path = relative.partition("?")[0]
+    path, _, query = relative.partition("?")
     html = (site_dir / (path + "index.html" if path.endswith("/") or not path else path)).read_bytes()
     digest = hashlib.sha256(f"{fingerprint()}\0{relative}\0".encode() + html)
+    index = site_dir / "pagefind" / "pagefind-entry.json"
+    if query.startswith("q=") and index.is_file():  # a search shown: its results come from the index
+        digest.update(b"\0" + index.read_bytes())
     page_url = f"http://site/{relative}"
     todo = [(page_url, ref.decode()) for ref in _REFERENCE.findall(html)]
     seen: set[Path] = set()
