@@ -36,6 +36,20 @@ def test_every_four_digit_postcode_with_addresses_belongs_to_one_municipality() 
     assert owner[7511] == "enschede" and owner[3011] == "rotterdam" and owner[9711] == "groningen"
 
 
+def test_a_postcode_in_two_municipalities_is_shared_by_the_one_with_fewer_addresses() -> None:
+    holder = {
+        number: m.id
+        for m in CONTENT.municipalities.values()
+        for span in m.postcodes
+        for number in range(int(span[:4]), int(span[5:]) + 1)
+    }
+    shared = {(int(code), m.id) for m in CONTENT.municipalities.values() for code in m.shared_postcodes}
+    assert len(shared) == 20  # CBS, 2024: 20 PC4s have addresses in two municipalities
+    assert all(holder[number] != sharer for number, sharer in shared)
+    assert (1261, "laren") in shared and holder[1261] == "blaricum"
+    assert (1262, "laren") not in shared and holder[1262] == "blaricum"
+
+
 def test_no_page_but_a_municipalitys_own_names_its_number(example_site: Path) -> None:
     numbers = {m.id: m.phone for m in CONTENT.municipalities.values() if m.phone}
     pattern = re.compile("|".join(re.escape(n) for n in sorted(set(numbers.values()), key=len, reverse=True)))
