@@ -413,6 +413,41 @@ def test_a_postcode_finds_the_municipality(finder) -> None:
     assert "Bij postcode 0999 weten we de gemeente nog niet." in result.inner_text()
 
 
+def test_a_postcode_in_two_municipalities_asks_which_one(finder, content) -> None:
+    page = finder()
+    box = combobox(page)
+    box.fill("1261")
+    options(page).nth(1).wait_for()
+    assert options(page).all_inner_texts() == ["Blaricum", "Laren"]
+    page.wait_for_function(
+        "() => document.querySelector('[data-status]').textContent"
+        " === 'Deze postcode hoort bij 2 gemeenten. Kies uw gemeente.'"
+    )
+    page.get_by_role("button", name="Zoek hulp").click()
+    result = page.locator("[data-result]")
+    question = result.get_by_role("heading", name="In welke gemeente woont u?")
+    question.wait_for()
+    assert page.evaluate("document.activeElement.id") == "uitkomst"
+    assert "Postcode 1261 hoort bij 2 gemeenten." in result.inner_text()
+    assert result.get_by_role("button").all_inner_texts() == ["Blaricum", "Laren"]
+    result.get_by_role("button", name="Laren").click()
+    result.get_by_text("Bel de gemeente Laren:").wait_for()
+    assert result.locator(".ww-finder__municipality a").get_attribute("href") == tel_href("14 035")
+    assert content.municipalities["blaricum"].phone not in result.inner_text()
+    assert box.input_value() == "Laren"
+    page.wait_for_function("() => location.search === '?gemeente=Laren'")
+    # The postcode next to it has one municipality: no question.
+    box.fill("1262")
+    box.press("Enter")
+    result.get_by_text("Bel de gemeente Blaricum:").wait_for()
+    assert not question.is_visible()
+    # Without JavaScript nothing answers a postcode: people choose their municipality by name.
+    plain = finder("loket/?gemeente=1261", javascript=False)
+    assert plain.locator(".ww-finder__form").is_hidden() and plain.locator("[data-result]").is_hidden()
+    for name in ("Blaricum", "Laren"):
+        assert plain.locator(".ww-az").get_by_role("link", name=name, exact=True).is_visible()
+
+
 def test_keyboard_only(finder) -> None:
     page = finder()
     for _ in range(60):

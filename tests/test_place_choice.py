@@ -121,6 +121,35 @@ def test_a_name_that_fits_several_asks_which_one(example_site: Path, browser) ->
         page.close()
 
 
+def test_a_postcode_in_two_municipalities_asks_where_you_live(example_site: Path, browser) -> None:
+    from wegwijzer.render.finder import find
+
+    expected = [m.name for m in find(CONTENT.municipalities.values(), "1261")]
+    assert expected == ["Blaricum", "Laren"]
+    with serve(example_site) as base:
+        context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base)
+        page = context.new_page()
+        page.goto("gids/minder-inkomen/")
+        page.get_by_label("Waar woont u?").fill("1261")
+        page.get_by_role("button", name="Kies mijn gemeente").click()
+        page.wait_for_selector("[data-options] button")
+        message = page.locator(".ww-place-choice [data-message]").inner_text()
+        assert message == "Postcode 1261 hoort bij 2 gemeenten. In welke gemeente woont u?"
+        assert page.locator("[data-options] button").all_inner_texts() == expected
+        page.locator("[data-options]").get_by_role("button", name="Laren").click()
+        page.wait_for_selector("[data-chosen]:not([hidden])")
+        assert "gemeente=laren" in page.url
+        lines = page.locator("[data-municipal]").all_inner_texts()
+        assert lines and all("Bel de gemeente Laren: 14 035." in line for line in lines)
+        # The postcode next to it has one municipality: chosen at once.
+        page.get_by_role("button", name="Andere gemeente").click()
+        page.get_by_label("Waar woont u?").fill("1262")
+        page.get_by_role("button", name="Kies mijn gemeente").click()
+        page.wait_for_selector("[data-chosen]:not([hidden])")
+        assert "Blaricum" in page.locator("[data-chosen]").inner_text()
+        context.close()
+
+
 LAYOUT_SHIFT = """() => new Promise(resolve => { let total = 0;
   new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
     .observe({type: 'layout-shift', buffered: true});

@@ -281,6 +281,7 @@ TODAY_STRINGS = ("open_now", "open_later", "closed_now", "closed_today")
 FINDER_STRINGS = (
     *TODAY_STRINGS,
     *("found_one", "found_many", "found_more", "found_none", "postcode_more", "empty", "choose"),
+    *("postcode_shared", "postcode_shared_title", "postcode_shared_text"),
     *("not_found_title", "not_found", "postcode_unknown", "fallback", "phone_advice"),
     *("points_title", "show_all", "no_points_title", "no_points", "municipality_phone", "holidays"),
     *("nearby", "nearby_link"),
