@@ -100,6 +100,8 @@ def synthetic_content(points: int = 1000, municipalities: int = MUNICIPALITIES, 
             province="Utrecht",
             phone=f"14 0{rng.randrange(10, 99)}",
             postcodes=[f"{low}-{low + width - 1}"],
+            # About one in 17 shares its neighbour's last postcode: 20 or so, as in the real register.
+            shared_postcodes=[str(low - 1)] if number % 17 == 1 else [],
         )
     weights = [rng.paretovariate(1.2) for _ in names]
     helppoints = {}

@@ -92,6 +92,28 @@ def test_find_matches_names_and_postcodes(content) -> None:
     assert find(municipalities, "75") == []
 
 
+def test_a_postcode_in_two_municipalities_gives_both_most_addresses_first(content) -> None:
+    municipalities = content.municipalities.values()
+    # Blaricum has 4,795 addresses in 1261 and Laren 1 (CBS, 2024): Blaricum first.
+    assert names(find(municipalities, "1261")) == ["Blaricum", "Laren"]
+    assert names(find(municipalities, "1261 AB")) == ["Blaricum", "Laren"]
+    assert names(find(municipalities, "1262")) == ["Blaricum"]
+    assert names(find(municipalities, "1251")) == ["Laren"]
+    # Westerveld shares five postcodes, each with another neighbour.
+    assert names(find(municipalities, "7963")) == ["De Wolden", "Westerveld"]
+    assert names(find(municipalities, "9423")) == ["Midden-Drenthe", "Westerveld"]
+    # West Betuwe holds 4197 (Buren shares it) and shares 4062 (Tiel holds it).
+    assert names(find(municipalities, "4197")) == ["West Betuwe", "Buren"]
+    assert names(find(municipalities, "4062")) == ["Tiel", "West Betuwe"]
+
+
+def test_shared_postcodes_change_only_those_postcodes(content) -> None:
+    alone = [m.model_copy(update={"shared_postcodes": []}) for m in content.municipalities.values()]
+    for query in ("Laren", "laren", "Blaricum", "Westerveld", "west", "Twenterand", "Ede", "1262", "7511"):
+        assert names(find(content.municipalities.values(), query)) == names(find(alone, query)), query
+    assert names(find(alone, "1261")) == ["Blaricum"]
+
+
 def test_places_list_every_municipality_a_to_z(content) -> None:
     found = places(content)
     assert len(found) == len(content.municipalities) == 342
@@ -171,7 +193,7 @@ def decode(index: dict) -> dict[str, dict]:
 
 def test_index_reads_back_to_the_register(content) -> None:
     index = finder_index(content)
-    assert index["v"] == 2
+    assert index["v"] == 3
     assert index["f"]["kindShift"] == KIND_SHIFT and index["f"]["town"] == TOWN
     decoded = decode(index)
     assert len(decoded) == 342
@@ -192,6 +214,10 @@ def test_index_reads_back_to_the_register(content) -> None:
         }
     ]
     assert decoded["Nijmegen"]["points"] == []
+    shared = {m[0]: m[9] for m in index["m"]}
+    assert shared["Laren"] == [1261] and shared["Blaricum"] == 0
+    assert shared["Westerveld"] == [7933, 7963, 7964, 9417, 9423]
+    assert sum(len(codes) for codes in shared.values() if codes) == 20
     events = {e[0]: e for e in index["e"]}
     svb = index["o"][events["overlijden"][2][0]]
     assert svb[:3] == ["SVB", content.organisations["svb"].description, "030 264 90 90"]
@@ -387,6 +413,41 @@ def test_a_postcode_finds_the_municipality(finder) -> None:
     assert "Bij postcode 0999 weten we de gemeente nog niet." in result.inner_text()
 
 
+def test_a_postcode_in_two_municipalities_asks_which_one(finder, content) -> None:
+    page = finder()
+    box = combobox(page)
+    box.fill("1261")
+    options(page).nth(1).wait_for()
+    assert options(page).all_inner_texts() == ["Blaricum", "Laren"]
+    page.wait_for_function(
+        "() => document.querySelector('[data-status]').textContent"
+        " === 'Deze postcode hoort bij 2 gemeenten. Kies uw gemeente.'"
+    )
+    page.get_by_role("button", name="Zoek hulp").click()
+    result = page.locator("[data-result]")
+    question = result.get_by_role("heading", name="In welke gemeente woont u?")
+    question.wait_for()
+    assert page.evaluate("document.activeElement.id") == "uitkomst"
+    assert "Postcode 1261 hoort bij 2 gemeenten." in result.inner_text()
+    assert result.get_by_role("button").all_inner_texts() == ["Blaricum", "Laren"]
+    result.get_by_role("button", name="Laren").click()
+    result.get_by_text("Bel de gemeente Laren:").wait_for()
+    assert result.locator(".ww-finder__municipality a").get_attribute("href") == tel_href("14 035")
+    assert content.municipalities["blaricum"].phone not in result.inner_text()
+    assert box.input_value() == "Laren"
+    page.wait_for_function("() => location.search === '?gemeente=Laren'")
+    # The postcode next to it has one municipality: no question.
+    box.fill("1262")
+    box.press("Enter")
+    result.get_by_text("Bel de gemeente Blaricum:").wait_for()
+    assert not question.is_visible()
+    # Without JavaScript nothing answers a postcode: people choose their municipality by name.
+    plain = finder("loket/?gemeente=1261", javascript=False)
+    assert plain.locator(".ww-finder__form").is_hidden() and plain.locator("[data-result]").is_hidden()
+    for name in ("Blaricum", "Laren"):
+        assert plain.locator(".ww-az").get_by_role("link", name=name, exact=True).is_visible()
+
+
 def test_keyboard_only(finder) -> None:
     page = finder()
     for _ in range(60):
@@ -536,6 +597,7 @@ def test_the_script_matches_like_python(finder, content) -> None:
     box = combobox(page)
     queries = ["e", "u", "AMS", "bosch", "'s", "7511", "3521 AZ", "nij", "ë", "x", "Den Haag", "den bosch"]
     queries += ["Sudwest Fryslan", "3011", "9711", "sneek", "ljouwert", "Amsterdm", "Rotterdan", "enchede"]
+    queries += ["1261", "1262", "1261 ab", "laren", "4062", "4197", "7963", "9423"]  # shared postcodes
     for query in queries:
         box.fill(query)
         expected = names(find(content.municipalities.values(), query))[:MAX_OPTIONS]

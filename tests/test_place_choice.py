@@ -36,6 +36,20 @@ def test_every_four_digit_postcode_with_addresses_belongs_to_one_municipality() 
     assert owner[7511] == "enschede" and owner[3011] == "rotterdam" and owner[9711] == "groningen"
 
 
+def test_a_postcode_in_two_municipalities_is_shared_by_the_one_with_fewer_addresses() -> None:
+    holder = {
+        number: m.id
+        for m in CONTENT.municipalities.values()
+        for span in m.postcodes
+        for number in range(int(span[:4]), int(span[5:]) + 1)
+    }
+    shared = {(int(code), m.id) for m in CONTENT.municipalities.values() for code in m.shared_postcodes}
+    assert len(shared) == 20  # CBS, 2024: 20 PC4s have addresses in two municipalities
+    assert all(holder[number] != sharer for number, sharer in shared)
+    assert (1261, "laren") in shared and holder[1261] == "blaricum"
+    assert (1262, "laren") not in shared and holder[1262] == "blaricum"
+
+
 def test_no_page_but_a_municipalitys_own_names_its_number(example_site: Path) -> None:
     numbers = {m.id: m.phone for m in CONTENT.municipalities.values() if m.phone}
     pattern = re.compile("|".join(re.escape(n) for n in sorted(set(numbers.values()), key=len, reverse=True)))
@@ -105,6 +119,35 @@ def test_a_name_that_fits_several_asks_which_one(example_site: Path, browser) ->
         page.locator("[data-options] button").first.click()
         page.wait_for_selector("[data-chosen]:not([hidden])")
         page.close()
+
+
+def test_a_postcode_in_two_municipalities_asks_where_you_live(example_site: Path, browser) -> None:
+    from wegwijzer.render.finder import find
+
+    expected = [m.name for m in find(CONTENT.municipalities.values(), "1261")]
+    assert expected == ["Blaricum", "Laren"]
+    with serve(example_site) as base:
+        context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base)
+        page = context.new_page()
+        page.goto("gids/minder-inkomen/")
+        page.get_by_label("Waar woont u?").fill("1261")
+        page.get_by_role("button", name="Kies mijn gemeente").click()
+        page.wait_for_selector("[data-options] button")
+        message = page.locator(".ww-place-choice [data-message]").inner_text()
+        assert message == "Postcode 1261 hoort bij 2 gemeenten. In welke gemeente woont u?"
+        assert page.locator("[data-options] button").all_inner_texts() == expected
+        page.locator("[data-options]").get_by_role("button", name="Laren").click()
+        page.wait_for_selector("[data-chosen]:not([hidden])")
+        assert "gemeente=laren" in page.url
+        lines = page.locator("[data-municipal]").all_inner_texts()
+        assert lines and all("Bel de gemeente Laren: 14 035." in line for line in lines)
+        # The postcode next to it has one municipality: chosen at once.
+        page.get_by_role("button", name="Andere gemeente").click()
+        page.get_by_label("Waar woont u?").fill("1262")
+        page.get_by_role("button", name="Kies mijn gemeente").click()
+        page.wait_for_selector("[data-chosen]:not([hidden])")
+        assert "Blaricum" in page.locator("[data-chosen]").inner_text()
+        context.close()
 
 
 LAYOUT_SHIFT = """() => new Promise(resolve => { let total = 0;

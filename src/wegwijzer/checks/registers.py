@@ -22,9 +22,11 @@ COMMON_WORDS = frozenset(
 
 
 def check_registers(content: Content) -> list[Problem]:
-    """Codes and words that two entries claim, and glossary terms that are everyday words."""
+    """Codes and words that two entries claim, glossary terms that are everyday words, and shared
+    postcodes that no other municipality holds."""
     return [
         *_claimed_twice(content, "municipalities", lambda m: [(("cbs_code",), m.cbs_code)], "CBS code"),
+        *_shared_postcodes(content),
         *_claimed_twice(
             content,
             "glossary",
@@ -49,6 +51,27 @@ def _claimed_twice(
                     f"the {what} '{key}' is also used by '{first.id}' "
                     f"(line {content.origin(first).line('id')})",
                     f"each {what} belongs to one entry: remove it here or there",
+                )
+
+
+def _shared_postcodes(content: Content) -> Iterator[Problem]:
+    """A municipality shares a postcode that another one holds in its ranges (where most addresses are)."""
+    municipalities = content.municipalities.values()
+    for municipality in municipalities:
+        for index, code in enumerate(municipality.shared_postcodes):
+            number = int(code)
+            if municipality.covers(number):
+                yield content.origin(municipality).problem(
+                    ("shared_postcodes", index),
+                    f"the postcode {code} is already in this municipality's own postcodes",
+                    "remove it here: shared_postcodes is for a postcode that another municipality holds",
+                )
+            elif not any(other.covers(number) for other in municipalities):
+                yield content.origin(municipality).problem(
+                    ("shared_postcodes", index),
+                    f"the postcode {code} is in no other municipality's postcodes",
+                    "add it to the postcodes of the municipality with most addresses there,"
+                    " or remove it here",
                 )
 
 

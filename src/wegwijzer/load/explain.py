@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..content import PathKey, YamlDocument, format_path
-from ..model.fields import CLOCK_PATTERN, ID_PATTERN
+from ..model.fields import CLOCK_PATTERN, ID_PATTERN, POSTCODE_AREA_PATTERN
 from ..problems import Problem, did_you_mean
 
 
@@ -111,6 +111,8 @@ def _show(value: Any) -> str:
 def _pattern_fix(name: str, loc: PathKey, pattern: str) -> str:
     if pattern == CLOCK_PATTERN:
         return 'write a time of day between quotes, from "00:00" to "23:59", like "09:00"'
+    if pattern == POSTCODE_AREA_PATTERN:
+        return 'write the 4 digits of a postcode between quotes, from "1000" to "9999", like "1261"'
     if name == "postcode":
         return "write a postcode like 7511 JN"
     if name == "cbs_code":

@@ -103,6 +103,24 @@ def _postcode(value: Any) -> str:
 
 Postcode = Annotated[str, BeforeValidator(_postcode)]
 
+POSTCODE_AREA_PATTERN = r"^[1-9]\d{3}$"
+
+
+def _postcode_area(value: Any) -> Any:
+    if isinstance(value, int):
+        message = "the 4 digits of a postcode must be written between quotes"
+        raise ValueError(f'{message} — write it like "{value}"')
+    return value
+
+
+PostcodeArea = Annotated[
+    str,
+    StringConstraints(pattern=POSTCODE_AREA_PATTERN),
+    BeforeValidator(_postcode_area),  # runs first all the same; here, the JSON Schema keeps the pattern
+    Field(description='De 4 cijfers van een postcode, tussen aanhalingstekens. Bijvoorbeeld "1261".'),
+]
+"""The four digits of a postcode (PC4): "1261"."""
+
 
 class Strict(BaseModel):
     """Base for every model: unknown fields are errors, text is stripped."""

@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from .fields import ClockTime, Id, Phone, Position, Postcode, Strict, Text, Url
+from .fields import ClockTime, Id, Phone, Position, Postcode, PostcodeArea, Strict, Text, Url
 
 
 class OpeningHours(Strict):
@@ -134,6 +134,13 @@ def _forwards(value: str) -> str:
 PostcodeRange = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$"), AfterValidator(_forwards)]
 
 
+def _once_each(values: list[str]) -> list[str]:
+    twice = sorted({value for value in values if values.count(value) > 1})
+    if twice:
+        raise ValueError(f"'{twice[0]}' is listed twice — write each postcode once")
+    return values
+
+
 class Municipality(Strict):
     """A Dutch municipality."""
 
@@ -158,7 +165,22 @@ class Municipality(Strict):
     postcodes: list[PostcodeRange] = Field(
         default_factory=list, description="Postcodegebieden, bijvoorbeeld '7511-7548'."
     )
+    shared_postcodes: Annotated[list[PostcodeArea], AfterValidator(_once_each)] = Field(
+        default_factory=list,
+        description="Postcodes die deze gemeente deelt met een andere gemeente. Die andere gemeente heeft er "
+        "de meeste adressen en heeft de postcode bij 'postcodes'. Typt iemand zo'n postcode? Dan vraagt de "
+        "site in welke gemeente iemand woont. "
+        'Bijvoorbeeld ["1261"] bij Laren: 1261 hoort vooral bij Blaricum.',
+    )
     centre: Position | None = Field(None, description="Het midden van de gemeente, ongeveer.")
+
+    def covers(self, number: int) -> bool:
+        """Whether one of the ranges in ``postcodes`` holds this four-digit postcode."""
+        for span in self.postcodes:
+            low, high = (int(part) for part in span.split("-"))
+            if low <= number <= high:
+                return True
+        return False
 
 
 class GlossaryTerm(Strict):

@@ -152,13 +152,15 @@ def postcode_number(query: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def covers(municipality: Municipality, number: int) -> bool:
-    """Whether one of the municipality's postcode ranges holds ``number``."""
-    for span in municipality.postcodes:
-        low, high = (int(part) for part in span.split("-"))
-        if low <= number <= high:
-            return True
-    return False
+def by_postcode(municipalities: Iterable[Municipality], number: int) -> list[Municipality]:
+    """The municipalities a four-digit postcode belongs to, in the order given.
+
+    First the one whose ranges hold it (it has most addresses there), then those
+    that name it in ``shared_postcodes``.
+    """
+    everything = list(municipalities)
+    holders = [m for m in everything if m.covers(number)]
+    return holders + [m for m in everything if str(number) in m.shared_postcodes]
 
 
 TYPO_MIN_LENGTH = 4
@@ -216,14 +218,15 @@ def typo_tier(municipality: Municipality, wanted: str) -> int | None:
 def find(municipalities: Iterable[Municipality], query: str) -> list[Municipality]:
     """The municipalities that match what was typed, best first (see :func:`match_tier`).
 
-    A postcode gives the municipalities whose ranges hold it (A–Z). Case, accents,
+    A postcode gives the municipality it belongs to; where it belongs to more than one,
+    the one with most addresses first (see :func:`by_postcode`). Case, accents,
     hyphens and apostrophes do not matter. When nothing matches a query of at least
     four letters, one typo is forgiven.
     """
     everything = sorted(municipalities, key=lambda m: (sort_key(m.name), m.id))
     number = postcode_number(query)
     if number is not None:
-        return [m for m in everything if covers(m, number)]
+        return by_postcode(everything, number)
     wanted = normalise(query)
     if not wanted:
         return []
@@ -278,6 +281,7 @@ TODAY_STRINGS = ("open_now", "open_later", "closed_now", "closed_today")
 FINDER_STRINGS = (
     *TODAY_STRINGS,
     *("found_one", "found_many", "found_more", "found_none", "postcode_more", "empty", "choose"),
+    *("postcode_shared", "postcode_shared_title", "postcode_shared_text"),
     *("not_found_title", "not_found", "postcode_unknown", "fallback", "phone_advice"),
     *("points_title", "show_all", "no_points_title", "no_points", "municipality_phone", "holidays"),
     *("nearby", "nearby_link"),

@@ -15,7 +15,7 @@ from .finder import KIND_ORDER, hours_row, national_organisations, places
 from .pages import DataFile
 from .urls import FINDER_INDEX
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 INDEX_BUDGET = 30 * 1024
 """Most the finder's index may weigh, gzipped, for the synthetic 1,000 help points (tests, bench)."""
 
@@ -61,7 +61,8 @@ def finder_index(content: Content) -> dict[str, Any]:
         e  life events: [id, title, [organisations…]]
         m  municipalities, A–Z: [name, phone, [[from, to]…], [points…], id, website,
            names people use ("|"-separated), towns ("|"-separated, the name itself left out),
-           nearby: [municipality position in m, km, point name] for a place without points, else 0]
+           nearby: [municipality position in m, km, point name] for a place without points, else 0,
+           postcodes it shares with a municipality whose ranges hold them: [number…], else 0]
            point: [name, address, postcode, phone, kind << 5 | flags, [hours…], languages]
            flags: 1 appointment needed, 2 wheelchair access, 4 no wheelchair access,
                   8 "~" in the address is the town, 16 "~" in the name is the town
@@ -118,6 +119,7 @@ def finder_index(content: Content) -> dict[str, Any]:
                 [position[place.nearby.municipality.id], place.nearby.km, place.nearby.point.name]
                 if place.nearby
                 else 0,
+                [int(code) for code in municipality.shared_postcodes] or 0,
             ]
         )
     return {

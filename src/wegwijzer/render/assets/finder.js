@@ -193,6 +193,8 @@
       if (/^\d{1,3}$/.test(wanted)) return s.postcode_more;
       if (!found.length) return s.found_none;
       if (found.length === 1) return s.found_one;
+      // Ranges do not overlap: a postcode with more than one municipality is a shared one.
+      if (match.postcode(text) !== null) return format(s.postcode_shared, { count: found.length });
       return format(found.length > MAX_OPTIONS ? s.found_more : s.found_many, { count: found.length });
     }
 
@@ -287,8 +289,13 @@
       setOpen(false);
       remember();
       if (found.length > 1) {
+        const shared = match.postcode(text) !== null; // a postcode that belongs to more than one
         show((box) => {
-          const first = heading(s.choose, "uitkomst");
+          const first = heading(shared ? s.postcode_shared_title : s.choose, "uitkomst");
+          box.append(first);
+          if (shared) {
+            box.append(el("p", "", format(s.postcode_shared_text, { postcode: text, count: found.length })));
+          }
           const list = el("ul", "ww-finder__choices");
           found.slice(0, MAX_OPTIONS).forEach((p) => {
             const button = el("button", "ww-finder__choice", p.name);
@@ -298,7 +305,7 @@
             li.append(button);
             list.append(li);
           });
-          box.append(first, list);
+          box.append(list);
           return first;
         }, true);
       } else if (/^\d{1,3}$/.test(wanted.replace(/ /g, ""))) {

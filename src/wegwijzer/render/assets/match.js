@@ -13,7 +13,8 @@ window.Wegwijzer.match = (function () {
     return normalise(name.toLowerCase().replace(/^['\u2019](s|t)[ -]/, ""));
   }
 
-  /* m: [name, phone, ranges, points, id, website, names people use, towns] (see finder_index.py). */
+  /* m: [name, phone, ranges, points, id, website, names people use, towns, nearby, shared postcodes]
+     (see finder_index.py). */
   function places(data) {
     return data.m.map((m) => ({
       name: m[0], phone: m[1], ranges: m[2], points: m[3], id: m[4], website: m[5],
@@ -21,6 +22,7 @@ window.Wegwijzer.match = (function () {
       aliases: m[6] ? m[6].split("|").map(normalise) : [],
       towns: m[7] ? m[7].split("|").map(normalise) : [],
       nearby: m[8] || null,
+      shared: m[9] || [],
     }));
   }
 
@@ -64,10 +66,17 @@ window.Wegwijzer.match = (function () {
     return null;
   }
 
+  /* The same order as wegwijzer.render.finder.by_postcode: the place whose ranges hold the
+     postcode (most addresses there), then those that share it. */
+  function byPostcode(all, number) {
+    const holders = all.filter((p) => p.ranges.some((r) => r[0] <= number && number <= r[1]));
+    return holders.concat(all.filter((p) => p.shared.includes(number)));
+  }
+
   /* all: places() in A–Z order. */
   function find(all, query, typoMin) {
     const number = postcode(query);
-    if (number !== null) return all.filter((p) => p.ranges.some((r) => r[0] <= number && number <= r[1]));
+    if (number !== null) return byPostcode(all, number);
     const wanted = normalise(query);
     if (!wanted) return [];
     const ranked = [];

@@ -97,7 +97,8 @@
         message.textContent = format(s.not_found, { query: input.value });
         return;
       }
-      message.textContent = s.which;
+      message.textContent = match.postcode(input.value) === null ? s.which
+        : format(s.shared, { postcode: input.value.trim(), count: found.length });
       found.slice(0, 10).forEach((place) => {
         const li = el("li");
         const button = el("button", "ww-button ww-button--secondary", place.name);
