@@ -12,6 +12,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from .browser import in_own_thread
+
 OUTPUT = "pagefind"
 """The folder in the site that holds the index and Pagefind's script."""
 
@@ -27,7 +29,8 @@ def write_search_index(site_dir: Path, documents: Sequence[tuple[str, str]]) -> 
     """Index ``documents`` ((url, HTML) pairs) in Dutch into ``site_dir``/pagefind; returns seconds."""
     started = time.perf_counter()
     try:
-        asyncio.run(_write(site_dir, documents))
+        # In its own thread: a build may run where an event loop already runs (Playwright's sync API).
+        in_own_thread(asyncio.run, _write(site_dir, documents))
         for pattern in UNUSED:
             for path in (site_dir / OUTPUT).glob(pattern):
                 path.unlink()
