@@ -162,3 +162,62 @@ def test_the_checklist_prints_every_pair_of_guides_with_dates(example_site: Path
             assert shown == expected, (first.id, second.id)
         page.close()
     assert errors == []
+
+
+def decode_qr(locator, path: Path) -> str:
+    locator.screenshot(path=str(path))
+    return subprocess.run(
+        ["zbarimg", "-q", "--raw", str(path)], capture_output=True, text=True
+    ).stdout.strip()
+
+
+def test_the_printed_personal_list_carries_its_answers_in_the_qr_code(
+    fixture_site: Path, browser, tmp_path: Path
+) -> None:
+    answers = "verhuizen.huurtoeslag=ja&verhuizen.datum=2026-10-05"
+    with serve(fixture_site) as base:
+        # Drawn at four times the pixels, as a printer would: the code is small on screen.
+        page = browser.new_page(viewport={"width": 800, "height": 1000}, device_scale_factor=4)
+        errors = script_errors(page)
+        page.goto(f"{base}checklist/verhuizen/?{answers}")
+        page.wait_for_selector(".ww-checklist[data-personal]")
+        figure = page.locator(".ww-checklist__qr")
+        decoded = decode_qr(figure.locator("svg"), tmp_path / "qr.png")
+        caption = figure.locator("figcaption").inner_text()
+        page.goto(f"{base}checklist/verhuizen/")  # without answers: the build's code, to the guide
+        page.wait_for_timeout(200)
+        plain = decode_qr(page.locator(".ww-checklist__qr svg"), tmp_path / "plain.png")
+        page.close()
+    assert decoded == f"https://test.example.nl/gids/verhuizen/?{answers}"
+    assert caption == "Scan de code met uw telefoon. Dan ziet u deze lijst, met uw antwoorden."
+    assert plain == "https://test.example.nl/gids/verhuizen/"
+    assert errors == []
+
+
+def test_the_qr_encoder_reads_back_at_every_length_it_takes(
+    fixture_site: Path, browser, tmp_path: Path
+) -> None:
+    """From version 1 to 15 (level M): each text is drawn, photographed and read by zbar."""
+    lengths = [1, 14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412]
+    with serve(fixture_site) as base:
+        page = browser.new_page(viewport={"width": 800, "height": 1000})
+        page.goto(f"{base}checklist/verhuizen/")
+        for length in lengths:
+            text = ("https://test.example.nl/?" + "abcdefghij" * 50)[:length]
+            version = page.evaluate(
+                """text => {
+                    const svg = window.Wegwijzer.qr.svg(text, "test");
+                    const box = document.createElement("div");
+                    box.id = "qr-test";
+                    box.setAttribute("class", "ww-checklist__qr");
+                    document.querySelector("#qr-test")?.remove();
+                    box.append(svg);
+                    document.body.prepend(box);
+                    return (Number(svg.getAttribute("viewBox").split(" ")[2]) - 4 - 17) / 4;
+                }""",
+                text,
+            )
+            assert decode_qr(page.locator("#qr-test svg"), tmp_path / f"{length}.png") == text, version
+        too_long = page.evaluate("() => window.Wegwijzer.qr.svg('x'.repeat(500), 'test')")
+        page.close()
+    assert version == 15 and too_long is None

@@ -63,7 +63,7 @@ def site_files(content: Content, lang: str = "nl", directory_urls: bool = True) 
 
 SCRIPTS = {
     "gids.js": ("ww-dom.js", "plan.js", "match.js", "place-choice.js", "personal.js"),
-    "lijst.js": ("ww-dom.js", "plan.js", "match.js", "place-choice.js", "checklist.js"),
+    "lijst.js": ("ww-dom.js", "plan.js", "match.js", "place-choice.js", "qr.js", "checklist.js"),
     "loket.js": ("ww-dom.js", "match.js", "finder.js"),
     "loket-gemeente.js": ("ww-dom.js", "place.js"),
     "zoeken.js": ("ww-dom.js", "search.js"),

@@ -62,6 +62,19 @@
     return li;
   }
 
+  /* On paper, the QR code opens this same list: the guide's address with the answers. */
+  function personalCode(query, c) {
+    const figure = root.querySelector("[data-qr]");
+    if (!figure || !W.qr) return;
+    const address = new URL(figure.getAttribute("data-qr"));
+    address.search = query.toString();
+    const image = W.qr.svg(address.href, c.qr_personal);
+    const old = figure.querySelector("svg");
+    if (!image || !old) return;
+    old.replaceWith(image);
+    figure.querySelector("figcaption").textContent = c.qr_personal;
+  }
+
   function start() {
     const date = root.querySelector("[data-today]");
     const c = JSON.parse(root.getAttribute("data-strings"));
@@ -88,6 +101,7 @@
       });
       const pdf = root.querySelector("[data-pdf]");
       if (pdf) pdf.replaceWith(el("span", "", c.pdf_personal));
+      personalCode(query, c);
       root.setAttribute("data-personal", "");
       document.dispatchEvent(new CustomEvent("ww:rendered"));
     }).catch((error) => {
