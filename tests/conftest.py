@@ -24,6 +24,24 @@ def site_src(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site with a built site/, once per test module (for tests that must keep it)."""
+    src = tmp_path_factory.mktemp("built") / "src"
+    shutil.copytree(FIXTURES / "site", src)
+    code, _ = build(src)
+    assert code == 0
+    return src
+
+
+@pytest.fixture
+def src(built: Path, tmp_path: Path) -> Path:
+    """A writable copy of :func:`built`, site/ included."""
+    copy = tmp_path / "src"
+    shutil.copytree(built, copy)
+    return copy
+
+
 @pytest.fixture
 def lifeevents(site_src: Path) -> Path:
     return site_src / "lifeevents"

@@ -16,26 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build
+from conftest import ROOT, build
 from test_build import tree_digest
 from wegwijzer.checks import check_site
 from wegwijzer.publish import swap
 from wegwijzer.publish.build import GateFailed, accessibility_gate
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    src = tmp_path_factory.mktemp("mishaps") / "src"
-    shutil.copytree(FIXTURES / "site", src)
-    assert build(src)[0] == 0
-    return src
-
-
-@pytest.fixture
-def src(built: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "src"
-    shutil.copytree(built, copy)
-    return copy
 
 
 def build_process(src: Path) -> subprocess.Popen[str]:

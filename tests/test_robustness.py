@@ -37,22 +37,6 @@ def header(path: Path) -> tuple[str, str]:
     return target, expect
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    src = tmp_path_factory.mktemp("robust") / "src"
-    shutil.copytree(FIXTURES / "site", src)
-    code, _ = build(src)
-    assert code == 0
-    return src
-
-
-@pytest.fixture
-def src(built: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "src"
-    shutil.copytree(built, copy)
-    return copy
-
-
 def test_corpus_is_large_enough() -> None:
     assert len(CORPUS) >= 70
 

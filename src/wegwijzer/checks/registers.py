@@ -18,7 +18,8 @@ COMMON_WORDS = frozenset(
     uw van veel voor waar wat we wel wie wij wil worden wordt zal ze zelf zich zij zijn zo zonder
     """.split()
 )
-"""Everyday words: as glossary terms they would be marked in nearly every sentence."""
+"""Everyday words: as glossary terms they would be marked in nearly every sentence, and on their
+own in a search they find nothing in particular (the search page leaves them out)."""
 
 
 def check_registers(content: Content) -> list[Problem]:

@@ -62,9 +62,3 @@ def read_site_config(config_file: Path) -> tuple[SiteConfig, list[Problem]]:
         site.options = data["plugins"]["wegwijzer"] or {}
         site.base = ("plugins", "wegwijzer")
     return site, []
-
-
-def plugin_options(config_file: Path) -> tuple[dict[str, Any], Path | None]:
-    """The plugin's options and the docs folder; ({}, None) when there is no such file."""
-    site, _ = read_site_config(config_file)
-    return site.options, site.docs_dir

@@ -313,7 +313,7 @@ def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
         urls.finder,
         t["finder_title"],
         "finder.html",
-        assets=("finder.css", "loket.js"),
+        assets=("az.css", "finder.css", "loket.js"),
         context={
             "letters": by_letter(all_places),
             "place_count": len(all_places),

@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..checks.registers import COMMON_WORDS
 from ..content import Content
 from ..model import SearchWords
 from ..model.registers import words_of
@@ -131,7 +132,11 @@ def search_page(content: Content, t: Mapping[str, Any]) -> PageSpec:
         urls.search,
         t["search"]["title"],
         "search.html",
-        context={"groups": a_to_z(content, t["glossary_title"]), "script_strings": t["search"]["script"]},
+        context={
+            "groups": a_to_z(content, t["glossary_title"]),
+            "script_strings": t["search"]["script"],
+            "everyday_words": " ".join(sorted(COMMON_WORDS)),
+        },
         meta={"hide": ["toc"], "ww_search": True},
-        assets=("search.css", "zoeken.js"),
+        assets=("az.css", "search.css", "zoeken.js"),
     )

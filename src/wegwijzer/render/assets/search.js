@@ -16,8 +16,8 @@
   const list = root.querySelector("[data-results]");
   const siteRoot = new URL(root.getAttribute("data-root"), window.location.href);
   const MAX_RESULTS = 10;
-  const SMALL_WORDS = new Set(["de", "het", "een", "en", "of", "van", "voor", "in", "op", "aan", "met",
-    "bij", "naar", "om", "te", "is", "ik", "u", "mijn", "uw", "geen", "niet", "wat", "hoe", "moet"]);
+  // Everyday words say nothing on their own (the same list the glossary refuses: checks/registers.py).
+  const EVERYDAY = new Set(root.getAttribute("data-everyday-words").split(" "));
   let pagefind = null;
 
   function load() {
@@ -31,7 +31,7 @@
      huur"), the results of its separate meaningful words are added after those of the whole. */
   async function search(module, query) {
     const whole = (await module.search(query)).results;
-    const words = query.toLowerCase().split(/\s+/).filter((w) => w.length > 2 && !SMALL_WORDS.has(w));
+    const words = query.toLowerCase().split(/\s+/).filter((w) => w.length > 2 && !EVERYDAY.has(w));
     if (whole.length >= MAX_RESULTS || words.length < 2) return whole;
     const scores = new Map(whole.map((r, i) => [r.id, { result: r, score: 1000 - i }]));
     for (const word of words) {
