@@ -157,8 +157,11 @@ def accessibility_gate(site: Path, cache_dir: Path | None) -> None:
             "of that name; delete the file and build again"
         )
     result = run(site, cache_dir=cache_dir, progress=True)
-    cached = result.pages - result.checked
-    summary = f"{result.pages} pages ({result.checked} checked, {cached} unchanged) in {result.seconds:.1f} s"
+    cached = result.pages - result.checked - result.shared
+    summary = (
+        f"{result.pages} pages ({result.checked} checked, {result.shared} with the same structure"
+        f" as a checked page, {cached} unchanged) in {result.seconds:.1f} s"
+    )
     _gate("accessibility", [finding.problem() for finding in result.findings], summary)
     print(f"Accessibility: no problems; {summary}")
 

@@ -38,7 +38,10 @@ class SiteCheck:
     pages: int
     """HTML pages in the site."""
     checked: int
-    """Pages checked in the browser; the others were unchanged and came from the cache."""
+    """Pages checked in the browser."""
+    shared: int
+    """Pages with the same structure as a page checked in this run: its result holds for them.
+    The others (``pages - checked - shared``) were unchanged since an earlier run."""
     seconds: float
     """Wall-clock time of the whole run."""
 
@@ -120,16 +123,39 @@ def run(
     pages = html_pages(site_dir) + personal_list_pages(site_dir) + search_pages(site_dir)
     earlier = cache.load(cache_dir)
     keys = {relative: cache.page_key(site_dir, relative) for relative in pages}
-    todo = [relative for relative in pages if keys[relative] not in earlier]
-    fresh: dict[str, list[dict]] = {}
-    if todo:
-        fresh, _ = asyncio.run(check_pages(site_dir, todo, Progress(len(todo), progress), concurrency))
-    results = {keys[r]: fresh[r] if r in fresh else earlier[keys[r]] for r in pages}
-    cache.save(cache_dir, {key: found for key, found in results.items() if not _failed(found)})
-    findings = [f for r in pages for f in _findings(r.removesuffix("index.html") or "/", results[keys[r]])]
-    return SiteCheck(findings, len(pages), len(todo), time.perf_counter() - started)
+    families: dict[str, list[str]] = {}
+    for relative in pages:
+        if keys[relative] not in earlier:
+            families.setdefault(keys[relative], []).append(relative)
+    for members in families.values():  # the member with the most text stands for the others
+        members.sort(key=lambda relative: -cache.page_file(site_dir, relative).stat().st_size)
+    fresh = _check(site_dir, [members[0] for members in families.values()], progress, concurrency)
+    # A family whose first page has a problem: every page is checked, so each is told exactly.
+    fresh |= _check(
+        site_dir, [r for members in families.values() if fresh[members[0]] for r in members[1:]], progress, concurrency
+    )
+    results = {}
+    for relative in pages:
+        key = keys[relative]
+        if relative in fresh:
+            results[relative] = fresh[relative]
+        else:  # the same structure as a page checked now, or unchanged since an earlier run
+            results[relative] = fresh[families[key][0]] if key in families else earlier[key]
+    # Kept for later runs: the structures that passed. A page with a problem is checked again
+    # next time, so its findings always show the page as it is now.
+    kept = {key: [] for key, members in families.items() if not any(results[r] for r in members)}
+    used = set(keys.values())
+    cache.save(cache_dir, {key: found for key, found in earlier.items() if key in used} | kept)
+    findings = [f for r in pages for f in _findings(r.removesuffix("index.html") or "/", results[r])]
+    shared = sum(len(members) - 1 for members in families.values() if not fresh[members[0]])
+    return SiteCheck(findings, len(pages), len(fresh), shared, time.perf_counter() - started)
 
 
-def _failed(found: list[dict]) -> bool:
-    """A page the browser could not check is not cached: it is checked again next time."""
-    return any(item.get("error") for item in found)
+def _check(site_dir: Path, pages: list[str], progress: bool, concurrency: int) -> dict[str, list[dict]]:
+    """Check ``pages`` in the browser, the heaviest first (so the last ones do not wait alone)."""
+    if not pages:
+        return {}
+    pages = sorted(pages, key=lambda relative: -cache.page_file(site_dir, relative).stat().st_size)
+    fresh, _ = asyncio.run(check_pages(site_dir, pages, Progress(len(pages), progress), concurrency))
+    return fresh
+

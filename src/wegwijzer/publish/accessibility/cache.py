@@ -1,4 +1,9 @@
-"""Results cached by content: a page is checked again only when it, or what it loads, changed."""
+"""Results kept by structure: a page is checked again only when its structure, or what it loads, changed.
+
+The key is a page's structure (:mod:`.structure`: its HTML with the wording reduced to what
+the checks can see), every local file it loads, and the checks' own fingerprint. Pages with
+the same key are checked once per build, and not again in later builds.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from . import rules
+from .structure import structure_hash
 
 CACHE_FILE = "accessibility.json"
 
@@ -50,15 +56,24 @@ def _local_file(site_dir: Path, page_url: str, reference: str) -> Path | None:
     return path if path.is_file() and path.is_relative_to(site_dir.resolve()) else None
 
 
-def page_key(site_dir: Path, relative: str) -> str:
-    """The page's address, its HTML, every local CSS/JS/JSON file it loads, and the checks' fingerprint.
+def page_file(site_dir: Path, relative: str) -> Path:
+    """The HTML file of a page address (``gids/verhuizen/?…`` → ``gids/verhuizen/index.html``)."""
+    path = relative.partition("?")[0]
+    return site_dir / (path + "index.html" if path.endswith("/") or not path else path)
 
-    ``relative`` may carry answers (``gids/verhuizen/?verhuizen.huurhuis=ja``): the page is then
-    checked with its personal list shown; the answers are part of the key.
+
+def page_key(site_dir: Path, relative: str) -> str:
+    """The page's structure, its place, every local CSS/JS/JSON file it loads, and the checks' fingerprint.
+
+    Its place is how deep it lies (relative links resolve the same way) and its answers:
+    ``relative`` may carry answers (``gids/verhuizen/?verhuizen.huurhuis=ja``), and the page is
+    then checked with its personal list shown. The page's own name is not part of the key:
+    ``loket/zwolle/`` and ``loket/almelo/`` with the same structure share one result.
     """
     path, _, query = relative.partition("?")
-    html = (site_dir / (path + "index.html" if path.endswith("/") or not path else path)).read_bytes()
-    digest = hashlib.sha256(f"{fingerprint()}\0{relative}\0".encode() + html)
+    html = page_file(site_dir, relative).read_bytes()
+    place = f"{path.rstrip('/').count('/')}?{query}"
+    digest = hashlib.sha256(f"{fingerprint()}\0{place}\0".encode() + structure_hash(html))
     index = site_dir / "pagefind" / "pagefind-entry.json"
     if query.startswith("q=") and index.is_file():  # a search shown: its results come from the index
         digest.update(b"\0" + index.read_bytes())
