@@ -255,6 +255,21 @@ def bench_accessibility(args: argparse.Namespace) -> None:
     ])  # fmt: skip
 
 
+def bench_lighthouse(args: argparse.Namespace) -> None:
+    """Lighthouse (mobile) on one page of each type, served gzipped: ≥ 95/100/100/100, CLS ≤ 0.05."""
+    from .lighthouse import measure, rows
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        subprocess.run(
+            [sys.executable, "-m", "wegwijzer.cli", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site),
+             "--no-pdf", "--no-browser", "--no-html-check"],
+            check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )  # fmt: skip
+        results = measure(site, ROOT / ".tools")
+    _table("Lighthouse, mobile preset (example site, served gzipped)", rows(results))
+
+
 def _machine_busy() -> tuple[int, int]:
     """(busy, total) CPU time of the whole machine from /proc/stat, in clock ticks.
 
@@ -275,6 +290,7 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
     "finder": bench_finder,
     "search": bench_search,
     "accessibility": bench_accessibility,
+    "lighthouse": bench_lighthouse,
     "scale": bench_scale,
     "serve": bench_serve,
 }
