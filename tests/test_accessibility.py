@@ -154,7 +154,9 @@ def test_unchanged_pages_come_from_the_cache(tmp_path: Path) -> None:
     again = run(site, cache_dir=cache)  # a page with a problem is checked again: its findings stay current
     assert again.checked == 1 and again.findings == first.findings
     good = site / "cookies-good.html"
-    good.write_text(good.read_text().replace("Begin met de eerste stap", "Begin met stap een"))  # other words, same structure
+    good.write_text(
+        good.read_text().replace("Begin met de eerste stap", "Begin met stap een")
+    )  # other words, same structure
     assert run(site, cache_dir=cache).checked == 1
     good.write_text(good.read_text().replace("</main>", "<p>Nog een zin.</p></main>"))
     assert run(site, cache_dir=cache).checked == 2
@@ -200,7 +202,9 @@ def test_pages_of_one_structure_are_checked_once_and_a_mistake_in_one_still_show
     html = empty.read_text()
     empty.write_text(re.sub(r'(<a href="https://www\.[^"]+">)[^<]+(</a>)', r"\1\2", html, count=1))
     html = long_word.read_text()
-    long_word.write_text(html.replace("</h1>", "</h1><p>" + "Gemeentebelastingkwijtscheldingsaanvraag" * 2 + "</p>", 1))
+    long_word.write_text(
+        html.replace("</h1>", "</h1><p>" + "Gemeentebelastingkwijtscheldingsaanvraag" * 2 + "</p>", 1)
+    )
 
     result = run(site)
     found = {(f.page, f.rule) for f in result.findings}
@@ -220,7 +224,11 @@ def _page(body: str) -> bytes:
     [
         ("<p>Bel de gemeente Zwolle.</p>", "<p>Bel de gemeente Almelo.</p>", True),
         ('<a href="../zwolle/">Loketten in Zwolle</a>', '<a href="../almelo/">Loketten in Almelo</a>', True),
-        ('<a href="tel:+31384982911">038 498 29 11</a>', '<a href="tel:+31546541111">0546 54 11 11</a>', True),
+        (
+            '<a href="tel:+31384982911">038 498 29 11</a>',
+            '<a href="tel:+31546541111">0546 54 11 11</a>',
+            True,
+        ),
         ('<a href="tel:+31384982911">038 498 29 11</a>', '<a href="tel:0384982911">038 498 29 11</a>', False),
         ("<a href='x/'>Lees hoe u het aanvraagt</a>", "<a href='x/'>Lees meer</a>", False),
         ('<a href="x/" aria-label="Meer informatie">Uitleg</a>', '<a href="x/">Uitleg</a>', False),

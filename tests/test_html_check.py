@@ -122,6 +122,24 @@ def test_every_page_of_the_fixture_site_is_valid_html(valid_site: Path) -> None:
     assert result.errors == 0
 
 
+def test_pages_that_passed_with_the_same_bytes_are_not_checked_again(
+    valid_site: Path, tmp_path: Path
+) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(valid_site, site)
+    first = check_html(site, cache)
+    assert first.checked == first.pages and first.errors == 0
+    assert check_html(site, cache).checked == 0
+    page = site / "index.html"
+    page.write_text(page.read_text("utf-8").replace("</main>", "<p>Nieuw</p></main>"), "utf-8")
+    assert check_html(site, cache).checked == 1
+    page.write_text(page.read_text("utf-8").replace("<p>Nieuw</p>", "<p>Fout</div>"), "utf-8")
+    broken = check_html(site, cache)
+    assert (broken.checked, broken.failed_pages) == (1, 1)
+    again = check_html(site, cache)  # a page with an error is checked again, and fails again
+    assert (again.checked, again.failed_pages) == (1, 1)
+
+
 def test_wegwijzer_check_html_checks_a_built_site(valid_site: Path, tmp_path: Path, capsys) -> None:
     src = valid_site.parent
     command = ["check", "--lifeevents", str(src / "lifeevents"), "-f", str(src / "mkdocs.yml"), "--html"]
@@ -141,7 +159,9 @@ def test_a_broken_page_fails_the_gate_naming_page_and_line(valid_site: Path, tmp
     lines.insert(heading + 1, f'<p id="{first_id}">Nog een keer.</p></span>')
     page.write_text("\n".join(lines) + "\n", "utf-8")
 
-    with pytest.raises(GateFailed, match=r"^2 HTML error\(s\) on 1 page\(s\); \d+ pages in"):
+    with pytest.raises(
+        GateFailed, match=r"^2 HTML error\(s\) on 1 page\(s\); \d+ pages \(\d+ checked, 0 unchanged\) in"
+    ):
         html_gate(site)
     err = capsys.readouterr().err
     line = heading + 2

@@ -176,7 +176,7 @@ def test_a_cache_that_is_a_file_gets_a_plain_message(src: Path) -> None:
     cache = src / ".wegwijzer-cache"
     cache.write_text("not a folder", "utf-8")
     with pytest.raises(
-        GateFailed, match="is a file, but Wegwijzer keeps its accessibility results in a folder"
+        GateFailed, match="is a file, but Wegwijzer keeps the results of its checks in a folder"
     ):
         accessibility_gate(src / "site", cache)
 

@@ -75,7 +75,7 @@ def _staged_build(chosen: Any, config_file: Path, final: Path, gates: dict[str, 
         _build(chosen, config)
         budget_gate(staging, _plugin_option(config, "first_view_budget_kb", GUIDE_BUDGET_KB))
         if gates["html"]:
-            html_gate(staging)
+            html_gate(staging, config_file.parent / CACHE_DIR)
         if gates["pdf"]:
             _pdfs(staging, config.site_url or "")
         if gates["browser"]:
@@ -130,16 +130,18 @@ def budget_gate(site: Path, budget_kb: float) -> None:
     _gate("budget", problems)
 
 
-def html_gate(site: Path) -> None:
+def html_gate(site: Path, cache_dir: Path | None = None) -> None:
     """Check every page of a built (or staged) site with the W3C HTML checker. Raises GateFailed."""
     if not site.is_dir():
         raise GateFailed(f"there is no site in {site} to check; build it first: wegwijzer build")
+    _cache_is_folder(cache_dir)
     try:
-        result = check_html(site)
+        result = check_html(site, cache_dir)
     except HtmlCheckerMissing as err:
         raise GateFailed(str(err)) from None
     report(result.problems, printer(sys.stderr))
-    summary = f"{result.pages} pages in {result.seconds:.1f} s"
+    counts = f"{result.checked} checked, {result.pages - result.checked} unchanged"
+    summary = f"{result.pages} pages ({counts}) in {result.seconds:.1f} s"
     if result.errors:
         raise GateFailed(f"{result.errors} HTML error(s) on {result.failed_pages} page(s); {summary}")
     print(f"HTML: valid (W3C HTML checker); {summary}")
@@ -151,11 +153,7 @@ def accessibility_gate(site: Path, cache_dir: Path | None) -> None:
 
     if not site.is_dir():
         raise GateFailed(f"there is no site in {site} to check; build it first: wegwijzer build")
-    if cache_dir is not None and cache_dir.exists() and not cache_dir.is_dir():
-        raise GateFailed(
-            f"{cache_dir} is a file, but Wegwijzer keeps its accessibility results in a folder "
-            "of that name; delete the file and build again"
-        )
+    _cache_is_folder(cache_dir)
     result = run(site, cache_dir=cache_dir, progress=True)
     cached = result.pages - result.checked - result.shared
     summary = (
@@ -164,6 +162,14 @@ def accessibility_gate(site: Path, cache_dir: Path | None) -> None:
     )
     _gate("accessibility", [finding.problem() for finding in result.findings], summary)
     print(f"Accessibility: no problems; {summary}")
+
+
+def _cache_is_folder(cache_dir: Path | None) -> None:
+    if cache_dir is not None and cache_dir.exists() and not cache_dir.is_dir():
+        raise GateFailed(
+            f"{cache_dir} is a file, but Wegwijzer keeps the results of its checks in a folder "
+            "of that name; delete the file and build again"
+        )
 
 
 def _gate(name: str, problems: list[Problem], summary: str = "") -> None:

@@ -3,11 +3,13 @@
 The checker is the npm package vnu-jar, run on Debian's Java; scripts/bootstrap installs both
 (the jar into .tools/, which git ignores). Its errors fail the build; its warnings and notes are
 listed. The same error on many pages (a fault in the theme or a template) is told once, with
-the number of other pages that have it.
+the number of other pages that have it. Pages that passed are remembered by their exact bytes
+(``html.json`` in the cache folder), so a build checks only the pages that changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -72,6 +74,8 @@ class HtmlCheck:
     failed_pages: int
     pages: int
     seconds: float
+    checked: int = 0
+    """Pages given to the checker; the others passed before with exactly the same bytes."""
 
 
 def vnu_jar() -> Path:
@@ -96,22 +100,66 @@ def checker_command() -> list[str]:
     return [java, *JAVA_OPTIONS, "-jar", str(vnu_jar()), *CHECKER_OPTIONS]
 
 
-def check_html(site: Path) -> HtmlCheck:
-    """Check every HTML page of a built (or staged) site in one run of the checker."""
+def check_html(site: Path, cache_dir: Path | None = None) -> HtmlCheck:
+    """Check every HTML page of a built (or staged) site in one run of the checker.
+
+    With ``cache_dir``, pages that passed before with the same bytes (and the same checker)
+    are not checked again.
+    """
     started = time.perf_counter()
     site = Path(site).resolve()
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     if not pages:
         return HtmlCheck([], 0, 0, 0, 0.0)
     command = checker_command()
-    done = subprocess.run([*command, *pages], cwd=site, capture_output=True, text=True, check=False)
+    version = _checker_version(command)
+    keys = {page: hashlib.sha256(version + (site / page).read_bytes()).hexdigest() for page in pages}
+    passed = _load(cache_dir)
+    todo = [page for page in pages if keys[page] not in passed]
+    problems, errors, failed = [], 0, 0
+    if todo:
+        done = subprocess.run([*command, *todo], cwd=site, capture_output=True, text=True, check=False)
+        try:
+            output = json.loads(done.stdout)
+        except json.JSONDecodeError:
+            said = (done.stderr.strip() or done.stdout.strip() or f"exit code {done.returncode}").splitlines()
+            raise HtmlCheckerMissing(f"the W3C HTML checker did not run ({said[0]}) — {INSTALL}") from None
+        messages = output.get("messages", [])
+        problems, errors, failed = to_problems(messages, site)
+        wrong = {_page(m.get("url", ""), site) for m in messages if _severity(m) is Severity.error}
+        passed |= {keys[page] for page in todo if page not in wrong and "vnu.jar" not in wrong}
+    _save(cache_dir, passed & set(keys.values()))
+    return HtmlCheck(problems, errors, failed, len(pages), time.perf_counter() - started, len(todo))
+
+
+CACHE_FILE = "html.json"
+
+
+def _checker_version(command: list[str]) -> bytes:
+    """What identifies the checker: its jar (path, size, time) and the options it runs with."""
+    jar = Path(command[command.index("-jar") + 1])
+    stat = jar.stat()
+    return f"{jar}\0{stat.st_size}\0{stat.st_mtime_ns}\0{' '.join(command[1:])}\0".encode()
+
+
+def _load(cache_dir: Path | None) -> set[str]:
+    if cache_dir is None:
+        return set()
     try:
-        output = json.loads(done.stdout)
-    except json.JSONDecodeError:
-        said = (done.stderr.strip() or done.stdout.strip() or f"exit code {done.returncode}").splitlines()
-        raise HtmlCheckerMissing(f"the W3C HTML checker did not run ({said[0]}) — {INSTALL}") from None
-    problems, errors, failed = to_problems(output.get("messages", []), site)
-    return HtmlCheck(problems, errors, failed, len(pages), time.perf_counter() - started)
+        data = json.loads((cache_dir / CACHE_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return set(data) if isinstance(data, list) else set()
+
+
+def _save(cache_dir: Path | None, passed: set[str]) -> None:
+    if cache_dir is None:
+        return
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    target = cache_dir / CACHE_FILE
+    temporary = target.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(sorted(passed)), "utf-8")
+    temporary.replace(target)
 
 
 FROM_DISK = ("Resource violates Content Security Policy", "Inline script violates Content Security Policy")

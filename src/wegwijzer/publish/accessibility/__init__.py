@@ -132,7 +132,10 @@ def run(
     fresh = _check(site_dir, [members[0] for members in families.values()], progress, concurrency)
     # A family whose first page has a problem: every page is checked, so each is told exactly.
     fresh |= _check(
-        site_dir, [r for members in families.values() if fresh[members[0]] for r in members[1:]], progress, concurrency
+        site_dir,
+        [r for members in families.values() if fresh[members[0]] for r in members[1:]],
+        progress,
+        concurrency,
     )
     results = {}
     for relative in pages:
@@ -158,4 +161,3 @@ def _check(site_dir: Path, pages: list[str], progress: bool, concurrency: int) -
     pages = sorted(pages, key=lambda relative: -cache.page_file(site_dir, relative).stat().st_size)
     fresh, _ = asyncio.run(check_pages(site_dir, pages, Progress(len(pages), progress), concurrency))
     return fresh
-
