@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import urlencode
@@ -13,7 +14,7 @@ import pytest
 from conftest import pairs_with_dates, script_errors
 from wegwijzer.checks import load_content
 from wegwijzer.publish.browser import serve
-from wegwijzer.publish.pdf import fix_dates
+from wegwijzer.publish.pdf import build_pdfs, fix_dates
 from wegwijzer.render.personal_list import dutch_date, parse_situation, personal_list
 
 ROOT = Path(__file__).parent.parent
@@ -72,6 +73,27 @@ def test_qr_code_decodes_to_the_guide(fixture_site: Path, tmp_path: Path) -> Non
     [png] = tmp_path.glob("page*.png")
     decoded = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True).stdout
     assert decoded.strip() == "https://test.example.nl/gids/verhuizen/"
+
+
+def test_an_unchanged_checklist_keeps_its_pdf_and_a_changed_one_is_printed_again(
+    fixture_site: Path, tmp_path: Path
+) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(fixture_site, site)
+    first = build_pdfs(site, "https://test.example.nl/", progress=False, cache_dir=cache)
+    assert first and all(r.printed for r in first)
+    printed = {r.event_id: r.path.read_bytes() for r in first}
+    again = build_pdfs(site, "https://test.example.nl/", progress=False, cache_dir=cache)
+    assert not any(r.printed for r in again)
+    assert {r.event_id: r.path.read_bytes() for r in again} == printed
+    page = site / "checklist" / "verhuizen" / "index.html"
+    page.write_text(page.read_text("utf-8").replace("</h1>", " (nieuw)</h1>", 1), "utf-8")
+    changed = build_pdfs(site, "https://test.example.nl/", progress=False, cache_dir=cache)
+    assert [r.event_id for r in changed if r.printed] == ["verhuizen"]
+    assert "(nieuw)" in pdf_text(site / "pdf" / "verhuizen.pdf")
+    with next((site / "assets").rglob("checklist*.css")).open("a") as css:  # a file every checklist loads
+        css.write("\n/* changed */\n")
+    assert all(r.printed for r in build_pdfs(site, "https://test.example.nl/", progress=False, cache_dir=cache))
 
 
 def test_pdf_dates_are_fixed_so_builds_repeat() -> None:

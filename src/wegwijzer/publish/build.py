@@ -77,7 +77,7 @@ def _staged_build(chosen: Any, config_file: Path, final: Path, gates: dict[str, 
         if gates["html"]:
             html_gate(staging, config_file.parent / CACHE_DIR)
         if gates["pdf"]:
-            _pdfs(staging, config.site_url or "")
+            _pdfs(staging, config.site_url or "", config_file.parent / CACHE_DIR)
         if gates["browser"]:
             accessibility_gate(staging, config_file.parent / CACHE_DIR)
         swap_in(staging, final)
@@ -113,13 +113,16 @@ def _plugin_option(config: Any, name: str, default: Any) -> Any:
     return getattr(plugin.config, name) if plugin is not None else default
 
 
-def _pdfs(site: Path, site_url: str) -> None:
+def _pdfs(site: Path, site_url: str, cache_dir: Path) -> None:
     from .pdf import build_pdfs  # Playwright loads only when PDFs are made
 
-    results = build_pdfs(site, site_url, progress=sys.stderr.isatty())
+    _cache_is_folder(cache_dir)
+    results = build_pdfs(site, site_url, progress=sys.stderr.isatty(), cache_dir=cache_dir)
+    printed = [r for r in results if r.printed]
     if results:
-        each = sum(r.seconds for r in results) / len(results)
-        print(f"{len(results)} checklist PDFs ({each:.2f} s each)")
+        each = sum(r.seconds for r in printed) / max(len(printed), 1)
+        kept = len(results) - len(printed)
+        print(f"{len(results)} checklist PDFs ({len(printed)} printed, {each:.2f} s each; {kept} unchanged)")
 
 
 def budget_gate(site: Path, budget_kb: float) -> None:

@@ -1,9 +1,16 @@
-"""Tagged PDFs of the checklists, printed by Chromium from the built site."""
+"""Tagged PDFs of the checklists, printed by Chromium from the built site.
+
+With a cache folder, each PDF is kept with the list of files its printing read; when those
+files (and Chromium) are byte for byte the same in the next build, the kept PDF is used.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import mimetypes
 import re
+import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -12,7 +19,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..render.urls import urls
-from .browser import in_own_thread, launch
+from .browser import chromium_path, in_own_thread, launch
 
 LOCAL_ORIGIN = "http://wegwijzer.invalid/"
 """Where pages seem to come from when the site has no site_url; never contacted."""
@@ -26,6 +33,8 @@ class PdfResult:
     event_id: str
     path: Path
     seconds: float
+    printed: bool = True
+    """False when the PDF came from the cache."""
 
 
 def built_checklists(site_dir: Path) -> list[tuple[str, str]]:
@@ -38,12 +47,74 @@ def built_checklists(site_dir: Path) -> list[tuple[str, str]]:
     return pages
 
 
-def build_pdfs(site_dir: Path, site_url: str = "", progress: bool = True) -> list[PdfResult]:
-    """Print every checklist page to ``pdf/<event>.pdf``; see :func:`_build_pdfs`."""
-    return in_own_thread(_build_pdfs, site_dir, site_url, progress)
+def build_pdfs(
+    site_dir: Path, site_url: str = "", progress: bool = True, cache_dir: Path | None = None
+) -> list[PdfResult]:
+    """Print every checklist page to ``pdf/<event>.pdf``; see :func:`_build_pdfs`.
+
+    With ``cache_dir``, a PDF whose page and files are unchanged is taken from there.
+    """
+    pages = built_checklists(site_dir)
+    kept = _Kept(cache_dir, site_dir, site_url)
+    results = [r for event_id, _ in pages if (r := kept.take(event_id)) is not None]
+    todo = [(event_id, url) for event_id, url in pages if event_id not in {r.event_id for r in results}]
+    if todo:
+        printed = in_own_thread(_build_pdfs, site_dir, site_url, progress, todo)
+        for result, read in printed:
+            kept.keep(result, read)
+        results += [result for result, _ in printed]
+    kept.save()
+    return sorted(results, key=lambda r: r.event_id)
 
 
-def _build_pdfs(site_dir: Path, site_url: str, progress: bool) -> list[PdfResult]:
+class _Kept:
+    """PDFs kept in ``cache_dir/pdf/``, with the files each one read (``pdf.json``)."""
+
+    def __init__(self, cache_dir: Path | None, site_dir: Path, site_url: str) -> None:
+        self.folder = cache_dir / "pdf" if cache_dir else None
+        self.site_dir, self.entries = site_dir, {}
+        chromium = Path(chromium_path()).stat()
+        self.salt = f"{site_url}\0{chromium.st_size}\0{chromium.st_mtime_ns}\0".encode()
+        if self.folder:
+            try:
+                self.entries = json.loads((self.folder / "pdf.json").read_text("utf-8"))
+            except (OSError, ValueError):
+                self.entries = {}
+
+    def _key(self, files: list[str]) -> str | None:
+        digest = hashlib.sha256(self.salt)
+        for name in files:
+            path = self.site_dir / name.removeprefix("?")
+            if path.is_file() == name.startswith("?"):  # a file that was there is gone, or came
+                return None
+            digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"") + b"\0")
+        return digest.hexdigest()
+
+    def take(self, event_id: str) -> PdfResult | None:
+        entry = self.entries.get(event_id) if self.folder else None
+        kept = self.folder / f"{event_id}.pdf" if self.folder else None
+        if not entry or not kept.is_file() or self._key(entry["files"]) != entry["key"]:
+            return None
+        target = self.site_dir / urls.pdf_dir() / f"{event_id}.pdf"
+        target.parent.mkdir(exist_ok=True)
+        shutil.copyfile(kept, target)
+        return PdfResult(event_id, target, 0.0, printed=False)
+
+    def keep(self, result: PdfResult, files: list[str]) -> None:
+        key = self._key(files)
+        if self.folder and key:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(result.path, self.folder / f"{result.event_id}.pdf")
+            self.entries[result.event_id] = {"key": key, "files": files}
+
+    def save(self) -> None:
+        if self.folder and self.folder.is_dir():
+            (self.folder / "pdf.json").write_text(json.dumps(self.entries, sort_keys=True), "utf-8")
+
+
+def _build_pdfs(
+    site_dir: Path, site_url: str, progress: bool, pages: list[tuple[str, str]]
+) -> list[tuple[PdfResult, list[str]]]:
     """Print every checklist page to ``pdf/<event>.pdf`` inside ``site_dir``.
 
     Pages are printed with JavaScript off: the full list, and a blank line for
@@ -53,7 +124,6 @@ def _build_pdfs(site_dir: Path, site_url: str, progress: bool) -> list[PdfResult
     """
     from playwright.sync_api import sync_playwright
 
-    pages = built_checklists(site_dir)
     out_dir = site_dir / urls.pdf_dir()
     out_dir.mkdir(exist_ok=True)
     base = (site_url or LOCAL_ORIGIN).rstrip("/") + "/"
@@ -61,17 +131,20 @@ def _build_pdfs(site_dir: Path, site_url: str, progress: bool) -> list[PdfResult
     with sync_playwright() as playwright:
         browser = launch(playwright)
         context = browser.new_context(java_script_enabled=False)
-        context.route("**/*", lambda route: _answer_from(site_dir, base, route))
+        read: list[str] = []
+        context.route("**/*", lambda route: read.append(_answer_from(site_dir, base, route)))
         page = context.new_page()
         for number, (event_id, url) in enumerate(pages, start=1):
             started = time.perf_counter()
+            read.clear()
             page.goto(base + url, wait_until="load")
             target = out_dir / f"{event_id}.pdf"
             pdf = page.pdf(
                 format="A4", prefer_css_page_size=True, tagged=True, outline=True, print_background=False
             )
             target.write_bytes(fix_dates(pdf))
-            results.append(PdfResult(event_id, target, time.perf_counter() - started))
+            files = sorted({name for name in read if name})
+            results.append((PdfResult(event_id, target, time.perf_counter() - started), files))
             if progress:
                 print(
                     f"\rPDF {number}/{len(pages)}: {event_id}".ljust(60), end="", file=sys.stderr, flush=True
@@ -82,20 +155,28 @@ def _build_pdfs(site_dir: Path, site_url: str, progress: bool) -> list[PdfResult
     return results
 
 
-def _answer_from(site_dir: Path, base: str, route: Any) -> None:
-    """Answer a request for ``base``… from the built files; refuse everything else."""
+def _answer_from(site_dir: Path, base: str, route: Any) -> str:
+    """Answer a request for ``base``… from the built files; refuse everything else.
+
+    Returns the file answered with (relative to the site), "?" and the file that was asked
+    for when it is not there, or "" for a request outside the site.
+    """
     url = route.request.url.split("#")[0].split("?")[0]
     if not url.startswith(base):
         route.abort()
-        return
+        return ""
     relative = unquote(url[len(base) :])
     target = (site_dir / relative).resolve()
     if target.is_dir() or relative.endswith("/") or not relative:
         target = target / "index.html"
-    if site_dir.resolve() not in target.parents or not target.is_file():
+    if site_dir.resolve() not in target.parents:
         route.fulfill(status=404, body="")
-        return
+        return ""
+    if not target.is_file():
+        route.fulfill(status=404, body="")
+        return "?" + target.relative_to(site_dir.resolve()).as_posix()
     route.fulfill(status=200, body=target.read_bytes(), content_type=_content_type(target))
+    return target.relative_to(site_dir.resolve()).as_posix()
 
 
 def _content_type(path: Path) -> str:
