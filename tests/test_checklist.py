@@ -93,7 +93,9 @@ def test_an_unchanged_checklist_keeps_its_pdf_and_a_changed_one_is_printed_again
     assert "(nieuw)" in pdf_text(site / "pdf" / "verhuizen.pdf")
     with next((site / "assets").rglob("checklist*.css")).open("a") as css:  # a file every checklist loads
         css.write("\n/* changed */\n")
-    assert all(r.printed for r in build_pdfs(site, "https://test.example.nl/", progress=False, cache_dir=cache))
+    assert all(
+        r.printed for r in build_pdfs(site, "https://test.example.nl/", progress=False, cache_dir=cache)
+    )
 
 
 def test_pdf_dates_are_fixed_so_builds_repeat() -> None:
