@@ -50,14 +50,17 @@ def _text(rng: random.Random, sentences: int) -> str:
 def _event(rng: random.Random, number: int, steps: int) -> dict:
     step_list = []
     for s in range(steps):
+        organisation = rng.choice(ORGANISATIONS)
         step = {
             "id": f"stap-{s}",
             "title": f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}",
             "why": _text(rng, 2),
             "how": [_text(rng, 1) for _ in range(2)],
             "deadline": {"text": f"binnen {s + 1} weken na de gebeurtenis", "days": 7 * (s + 1)},
-            "organisation": rng.choice(ORGANISATIONS)["id"],
-            "channels": ["phone", "walk_in", "online"],
+            "organisation": organisation["id"],
+            "channels": ["phone", "walk_in", "online"]
+            if organisation.get("walk_in")
+            else ["phone", "online"],
         }
         if s:
             step["after"] = [f"stap-{rng.randrange(s)}"]
