@@ -266,3 +266,17 @@ def test_the_checklist_starts_with_in_short(built: Path) -> None:
         assert "<h2" in section and "In het kort" in section
         assert [text_of(item) for item in re.findall(r"<li>(.*?)</li>", section, re.S)] == event.in_short
         assert start < html.index('class="ww-check"')
+
+
+def test_a_new_guide_must_write_its_in_short(lifeevents: Path) -> None:
+    from wegwijzer.checks import load_checked
+    from wegwijzer.editing.scaffold import new_event
+
+    new_event(lifeevents, "ik-test", "2026-11-22")
+    _, problems = load_checked(lifeevents)
+    assert {p.where for p in problems if p.where.startswith("in_short")} == {
+        "in_short[0]",
+        "in_short[1]",
+        "in_short[2]",
+    }
+    assert all(p.is_error and p.message == "this is still a placeholder" for p in problems)

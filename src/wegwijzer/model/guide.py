@@ -276,7 +276,8 @@ class LifeEvent(Strict):
         min_length=IN_SHORT_MIN,
         max_length=IN_SHORT_MAX,
         description="'In het kort' bovenaan de gids, op A2-niveau: 3 tot 6 korte zinnen, een zin per regel, "
-        "hoogstens 10 woorden per zin, alleen gewone woorden. Zeg wat de burger eerst doet en wie hij belt.",
+        "hoogstens 10 woorden per zin, alleen gewone woorden. "
+        "Zeg wat de burger eerst doet en wie de burger kan bellen.",
     )
     owner: Text = Field(description="Wie deze gids bijhoudt (naam of team).")
     reviewed: dt.date = Field(description="Datum waarop de hele gids is nagekeken.")
