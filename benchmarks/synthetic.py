@@ -70,6 +70,11 @@ def _event(rng: random.Random, number: int, steps: int) -> dict:
         "title": f"Gebeurtenis {number}",
         "summary": "Regel eerst de belangrijkste dingen. Vraag hulp als het niet lukt.",
         "reassurance": "U hoeft niet alles tegelijk te doen. Bij een loket bij u in de buurt helpt iemand u gratis.",
+        "in_short": [
+            "Regel eerst de belangrijkste dingen.",
+            "Bel de gemeente als u vragen heeft.",
+            "Vraag hulp als het niet lukt.",
+        ],
         "owner": "Bench",
         "reviewed": "2026-11-01",
         "steps": step_list,

@@ -21,6 +21,12 @@ title: "VUL IN: de titel"
 summary: "VUL IN: wat moet de burger doen?"
 # Geruststelling bovenaan: u hoeft niet alles tegelijk te doen, en waar hulp is.
 reassurance: "VUL IN: U hoeft niet alles tegelijk te doen. Bij een loket bij u in de buurt helpt iemand u gratis."
+# "In het kort" (A2, voor wie moeilijk leest): 3 tot 6 zinnen, een zin per regel, hoogstens 10 woorden.
+# Alleen gewone woorden. Zeg wat de burger eerst doet en wie de burger kan bellen, zoals "Bel eerst de gemeente."
+in_short:
+  - "VUL IN: wat doet de burger eerst?"
+  - "VUL IN: wie belt de burger?"
+  - "VUL IN: wat doet de burger daarna?"
 # Wie deze gids bijhoudt, en wanneer de gids voor het laatst is nagekeken (jaar-maand-dag).
 owner: "VUL IN: naam of team"
 reviewed: {today}

@@ -90,8 +90,15 @@ def _explain_structure(
     if kind == "string_too_long":
         return f"{shown} is too long", f"use at most {error['ctx']['max_length']} characters"
     if kind == "too_short":
-        fix = "add at least one item" + _described(model, loc)
-        return f"needs at least {error['ctx']['min_length']} item(s)", fix
+        least = error["ctx"]["min_length"]
+        fix = "add at least one item" if least == 1 else f"write at least {least} items"
+        fix += _described(model, loc)
+        return f"needs at least {least} item(s)", fix
+    if kind == "too_long":
+        most = error["ctx"]["max_length"]
+        fix = f"keep at most {most}: leave out or merge items" + _described(model, loc)
+        count = error["ctx"].get("actual_length")
+        return (f"has {count} items, more than {most}" if count else f"has more than {most} items"), fix
     return error["msg"], "check this value against a similar block that works"
 
 

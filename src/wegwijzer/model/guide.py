@@ -259,6 +259,10 @@ class Step(Strict):
         return Phase.later
 
 
+IN_SHORT_MIN, IN_SHORT_MAX = 3, 6
+"""How many sentences a guide's "In het kort" (``in_short``) has: enough to act on, few enough to take in."""
+
+
 class LifeEvent(Strict):
     """A life event: one guide page."""
 
@@ -267,6 +271,13 @@ class LifeEvent(Strict):
     summary: Text = Field(description="Een zin die zegt wat de burger moet doen (hoogstens 25 woorden).")
     reassurance: Text = Field(
         description="Geruststelling bovenaan: u hoeft niet alles tegelijk te doen, en waar hulp is."
+    )
+    in_short: list[Text] = Field(
+        min_length=IN_SHORT_MIN,
+        max_length=IN_SHORT_MAX,
+        description="'In het kort' bovenaan de gids, op A2-niveau: 3 tot 6 korte zinnen, een zin per regel, "
+        "hoogstens 10 woorden per zin, alleen gewone woorden. "
+        "Zeg wat de burger eerst doet en wie de burger kan bellen.",
     )
     owner: Text = Field(description="Wie deze gids bijhoudt (naam of team).")
     reviewed: dt.date = Field(description="Datum waarop de hele gids is nagekeken.")

@@ -4,7 +4,8 @@ Works without MkDocs. Every finding names the file, the line, the rule, the
 sentence and a suggestion: ``file:line: rule: message ("sentence") — suggestion``.
 
 ``settings`` holds the thresholds and severities, ``text`` the Dutch text metrics,
-``units`` the texts with their lines, ``rules`` one function per rule.
+``units`` the texts with their lines, ``rules`` one function per rule, and ``easy_read`` the
+stricter A2 rules for a guide's "In het kort".
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from ...content import Content
 from ...problems import Problem
 from ..pages import MarkdownPage
+from .easy_read import allowed_words, check_in_short
 from .rules import check_event, check_score, check_units
 from .settings import DEFAULT_SEVERITY, LanguageSettings
 from .text import PageScore, score
@@ -27,12 +29,14 @@ def check_content(
 ) -> tuple[list[Problem], list[PageScore]]:
     """Every plain-language finding, and each page's scores (guides, then Markdown pages)."""
     known = known_terms(content)
+    allowed = allowed_words(content, known)
     problems: list[Problem] = []
     scores: list[PageScore] = []
     for event in content.events.values():
         units = list(event_units(content, event))
         problems += check_units(units, settings, known)
         problems += check_event(content, event, settings)
+        problems += check_in_short(content, event, settings, allowed)
         page = score(event.title, content.origin(event).file, [u.text for u in units], len(event.steps))
         scores.append(page)
         problems += check_score(page, settings, content.origin(event).line("title"))

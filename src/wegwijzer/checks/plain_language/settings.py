@@ -26,6 +26,9 @@ DEFAULT_SEVERITY = {
     "reassurance": "error",
     "first-phase-size": "error",
     "summary-length": "error",
+    "a2-one-sentence": "error",  # "In het kort" (A2): one sentence per line,
+    "a2-sentence-length": "error",  # ... of at most a2_words_max words,
+    "a2-common-word": "error",  # ... each among the a2_common_words most used Dutch words
     "step-length": "warn",
     "step-readability": "warn",
     "readability": "error",  # below the error score; between error and warning scores it is a warning
@@ -48,6 +51,8 @@ class LanguageSettings:
     summary_words_max: int = 25
     step_words_max: int = 120
     long_word_letters: int = 20
+    a2_words_max: int = 10
+    a2_common_words: int = 10_000
     severities: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
 
     @classmethod

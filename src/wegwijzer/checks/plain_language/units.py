@@ -39,6 +39,7 @@ def event_units(content: Content, event: LifeEvent) -> Iterator[Unit]:
         value = getattr(event, name)
         if value:
             yield _unit(origin, value, name)
+    yield from in_short_units(origin, event)
     for index, question in enumerate(event.questions):
         for name in ("text", "hint", "unsure"):
             value = getattr(question, name)
@@ -46,6 +47,12 @@ def event_units(content: Content, event: LifeEvent) -> Iterator[Unit]:
                 yield _unit(origin, value, "questions", index, name)
     for step in event.steps:
         yield from step_units(content.origin(step), step)
+
+
+def in_short_units(origin: Origin, event: LifeEvent) -> Iterator[Unit]:
+    """The lines of a guide's "In het kort" (A2)."""
+    for index, value in enumerate(event.in_short):
+        yield _unit(origin, value, "in_short", index)
 
 
 def step_units(origin: Origin, step: Step) -> Iterator[Unit]:
