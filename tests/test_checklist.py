@@ -165,7 +165,8 @@ def test_guide_links_to_its_checklist_with_the_answers(fixture_site: Path, brows
         link = page.get_by_role("link", name="Print de lijst met stappen")
         # The script adds the answers once the list is drawn (it reads the steps' data first).
         page.wait_for_function(
-            "() => [...document.querySelectorAll('a')].some(a => a.search === '?verhuizen.huurtoeslag=nee')"
+            "() => [...document.querySelectorAll('.ww-print-links a')]"
+            ".some(a => a.search === '?verhuizen.huurtoeslag=nee')"
         )
         assert link.get_attribute("href").endswith("?verhuizen.huurtoeslag=nee")
         assert page.get_by_role("link", name="Download de lijst als PDF").get_attribute("href") == (
