@@ -17,6 +17,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 EDITS = 5
@@ -83,12 +84,13 @@ def measure(root: Path, dirty: bool) -> list[float]:
             server.wait(timeout=30)
 
 
-def rows(root: Path) -> list[tuple[str, str]]:
+def rows(root: Path, target: Callable[[str, str, bool], tuple[str, str]]) -> list[tuple[str, str]]:
     result = []
     for dirty, name in ((True, "serve --dirty (scripts/serve)"), (False, "serve (every page again)")):
         times = measure(root, dirty)
         result.append((f"{name}: median", f"{statistics.median(times):.2f} s"))
         result.append((f"{name}: slowest of {len(times)}", f"{max(times):.2f} s"))
         if dirty:
-            result.append(("target ≤ 1 s after an edit", "met" if max(times) <= 1 else "NOT met"))
+            slowest = max(times)
+            result.append(target("serve: page shows a YAML edit (≤ 1 s)", f"{slowest:.2f} s", slowest <= 1))
     return result
