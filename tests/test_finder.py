@@ -877,3 +877,28 @@ def test_when_a_municipalitys_file_cannot_be_loaded_its_page_is_offered(finder) 
     assert "Het lukt nu niet om de loketten in Enschede te laten zien." in result.inner_text()
     result.get_by_role("link", name="Bekijk de loketten in Enschede").click()
     page.wait_for_url("**/loket/enschede/")
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => { let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 1500); })"""
+
+
+@pytest.mark.parametrize("path", ["loket/", "loket/utrecht/"])
+@pytest.mark.parametrize("viewport", [(360, 740), (1280, 800)], ids=["phone", "desktop"])
+def test_the_page_does_not_jump_when_its_script_starts(example_site: Path, browser, path, viewport) -> None:
+    """Cumulative layout shift at most 0.05: the search form and "open today" have their place in the HTML."""
+    width, height = viewport
+    with serve(example_site) as base:
+        context = browser.new_context(viewport={"width": width, "height": height}, base_url=base)
+        page = context.new_page()
+        page.clock.set_fixed_time(MONDAY_10)
+        for _ in range(3):  # cold, then from the cache (where the script is fastest)
+            page.goto(path)
+            assert page.evaluate(LAYOUT_SHIFT) <= 0.05
+            if path == "loket/":
+                assert page.locator("#ww-gemeente").is_visible()  # the script has shown the form
+            else:
+                assert page.locator(".ww-point__today").inner_text() == "Nu open, tot 17.00 uur."
+        context.close()

@@ -150,22 +150,6 @@ def test_a_postcode_in_two_municipalities_asks_where_you_live(example_site: Path
         context.close()
 
 
-LAYOUT_SHIFT = """() => new Promise(resolve => { let total = 0;
-  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
-    .observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => resolve(total), 1500); })"""
-
-
-def test_the_finder_does_not_jump_when_its_script_starts(example_site: Path, browser) -> None:
-    with serve(example_site) as base:
-        context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base)
-        page = context.new_page()
-        for _ in range(3):  # cold, then from the cache (where the script is fastest)
-            page.goto("loket/")
-            assert page.evaluate(LAYOUT_SHIFT) <= 0.05
-        context.close()
-
-
 def test_every_municipality_names_the_nearest_known_point_elsewhere(example_site: Path, browser) -> None:
     from wegwijzer.model.geo import distance_km
     from wegwijzer.render.distances import NEAREST_KM
