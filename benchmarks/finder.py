@@ -24,7 +24,7 @@ from typing import Any
 from wegwijzer.checks import load_content
 from wegwijzer.content import Content
 from wegwijzer.model import HelpPoint, HelpPointKind
-from wegwijzer.render.finder import finder_pages
+from wegwijzer.render.finder import FIRST_POINTS, finder_pages
 from wegwijzer.render.finder_index import INDEX_BUDGET, index_files
 from wegwijzer.render.strings import strings
 from wegwijzer.render.urls import urls
@@ -409,7 +409,7 @@ def rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
             ),
             ("choose at once (every choice waits for its file)", _summary(timings["at once"])),
             ("first choice after loading (cold)", f"{first:.1f} ms"),
-            (f"largest municipality ({count} points, 10 shown)", f"{big:.1f} ms"),
+            (f"largest municipality ({count} points, {FIRST_POINTS} shown)", f"{big:.1f} ms"),
             (
                 f"lookup p95 (type or choose); target ≤ {LOOKUP_BUDGET_MS:g} ms",
                 f"{p95:.1f} ms: " + ("met" if p95 <= LOOKUP_BUDGET_MS else "NOT met"),

@@ -42,6 +42,10 @@ KIND_ORDER: tuple[HelpPointKind, ...] = (
 MAX_OPTIONS = 10
 """At most this many municipalities are offered while typing (the form's ``data-max-options``)."""
 
+FIRST_POINTS = 5
+"""The script shows this many help points, the nearest, and a button for the rest
+(``data-first-points``): a short list for someone under stress, and light on a slow phone."""
+
 _POSTCODE = re.compile(r"^(\d{4})(?: ?[a-z]{2})?$")
 _ARTICLE = re.compile(r"^['\u2019](s|t)[ -]")
 
@@ -337,6 +341,7 @@ def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
             "shard_uri": finder_shard,
             "distances": any(place.origin for place in all_places),
             "max_options": MAX_OPTIONS,
+            "first_points": FIRST_POINTS,
             "typo_min": TYPO_MIN_LENGTH,
             "place_uri": urls.place,
             "script_strings": script_strings(t),

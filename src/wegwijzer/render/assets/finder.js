@@ -2,7 +2,8 @@
    combobox) over the first JSON file the build writes (wegwijzer.render.finder_index); choosing a
    municipality loads its own small file (data-shard-url) with its help points, which are listed
    nearest first: from the centre of the typed postcode's area, or of the municipality.
-   Flag values come from the index header, the number of options from data-max-options.
+   Flag values come from the index header, the number of options from data-max-options, the
+   number of help points shown before "Toon alle" from data-first-points.
    Matching follows wegwijzer.render.finder.find, the order wegwijzer.render.finder.listing.
    Remembers nothing: no storage, no cookies; only the address bar holds the choice. */
 (function () {
@@ -13,7 +14,7 @@
   const { el, format, getJson, labelled, phoneLink, clock, showToday, match } = window.Wegwijzer;
   const { normalise } = match;
   const MAX_OPTIONS = Number(finder.getAttribute("data-max-options")) || 10;
-  const FIRST_POINTS = 10;
+  const FIRST_POINTS = Number(finder.getAttribute("data-first-points")) || 5;
   const TYPO_MIN_LENGTH = Number(finder.getAttribute("data-typo-min")) || 4;
   const SHARD_URL = finder.getAttribute("data-shard-url") || "";
   let F = null; // the index header: flag values and the town marker
