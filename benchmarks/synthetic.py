@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import random
+import shutil
 from pathlib import Path
 
 import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_REGISTERS = ROOT / "lifeevents" / "registers"
 
 SENTENCES = [
     "Bel de organisatie als u een vraag heeft.",
@@ -57,10 +61,9 @@ def _event(rng: random.Random, number: int, steps: int) -> dict:
             "why": _text(rng, 2),
             "how": [_text(rng, 1) for _ in range(2)],
             "deadline": {"text": f"binnen {s + 1} weken na de gebeurtenis", "days": 7 * (s + 1)},
-            "organisation": organisation["id"],
-            "channels": ["phone", "walk_in", "online"]
-            if organisation.get("walk_in")
-            else ["phone", "online"],
+            "organisation": (organisation := rng.choice(ORGANISATIONS))["id"],
+            # Walk in only where the organisation has a counter (the check refuses it otherwise).
+            "channels": ["phone", "walk_in", "online"] if "walk_in" in organisation else ["phone", "online"],
         }
         if s:
             step["after"] = [f"stap-{rng.randrange(s)}"]
@@ -82,33 +85,47 @@ def _event(rng: random.Random, number: int, steps: int) -> dict:
 
 
 def write_site(root: Path, events: int, steps: int, helppoints: int, theme_dir: Path, seed: int = 1) -> Path:
-    """Write a complete site (mkdocs.yml, content/, lifeevents/) into ``root``; returns mkdocs.yml."""
+    """Write a complete site (mkdocs.yml, content/, lifeevents/) into ``root``; returns mkdocs.yml.
+
+    The example's 342 municipalities and every postcode centre, with made-up events and help
+    points (each in a postcode area of its municipality).
+    """
     rng = random.Random(seed)
     lifeevents = root / "lifeevents"
     registers = lifeevents / "registers"
     registers.mkdir(parents=True, exist_ok=True)
     (root / "content").mkdir(exist_ok=True)
     (root / "content" / "over.md").write_text("# Over\n\nDit is een testsite.\n", "utf-8")
-    municipalities = [
-        {"id": f"gemeente-{m}", "name": f"Gemeente {m}", "cbs_code": f"GM{m:04d}", "province": "Utrecht"}
-        for m in range(1, 343)
-    ]
-    points = [
-        {
-            "id": f"loket-{p}",
-            "name": f"Loket {p}",
-            "kind": rng.choice(["library_ido", "municipal_counter", "neighbourhood_team"]),
-            "municipality": rng.choice(municipalities)["id"],
-            "address": f"Dorpsstraat {p}",
-            "postcode": f"{1000 + p % 8999} AB",
-            "phone": "14 053",
-            "walk_in_hours": [{"days": "maandag tot en met vrijdag", "hours": "9.00 tot 17.00 uur"}],
-            "checked": "2026-11-01",
-        }
-        for p in range(helppoints)
-    ]
+    shutil.copy(EXAMPLE_REGISTERS / "municipalities.yaml", registers / "municipalities.yaml")
+    shutil.copy(EXAMPLE_REGISTERS / "postcode_centres.csv", registers / "postcode_centres.csv")
+    municipalities = yaml.safe_load((registers / "municipalities.yaml").read_text("utf-8"))
+    centres = {
+        int(line[:4])
+        for line in (registers / "postcode_centres.csv").read_text("utf-8").splitlines()[1:]
+        if line[:4].isdigit()
+    }
+    areas = {}
+    for m in municipalities:
+        spans = [[int(part) for part in span.split("-")] for span in m["postcodes"]]
+        numbers = [n for low, high in spans for n in range(low, high + 1) if n in centres]
+        areas[m["id"]] = numbers or [spans[0][0]]
+    points = []
+    for p in range(helppoints):
+        municipality = rng.choice(municipalities)["id"]
+        points.append(
+            {
+                "id": f"loket-{p}",
+                "name": f"Loket {p}",
+                "kind": rng.choice(["library_ido", "municipal_counter", "neighbourhood_team"]),
+                "municipality": municipality,
+                "address": f"Dorpsstraat {p}",
+                "postcode": f"{rng.choice(areas[municipality])} AB",
+                "phone": "14 053",
+                "walk_in_hours": [{"days": "maandag tot en met vrijdag", "hours": "9.00 tot 17.00 uur"}],
+                "checked": "2026-11-01",
+            }
+        )
     _dump(registers / "organisations.yaml", ORGANISATIONS)
-    _dump(registers / "municipalities.yaml", municipalities)
     _dump(registers / "helppoints.yaml", points)
     _dump(
         registers / "glossary.yaml",

@@ -16,11 +16,13 @@ from conftest import ROOT
 from wegwijzer.checks import load_content
 from wegwijzer.model import HelpPoint, Municipality, OpeningHours, tel_href
 from wegwijzer.publish.browser import serve
+from wegwijzer.render.distances import distance_words
 from wegwijzer.render.finder import (
     KIND_ORDER,
     MAX_OPTIONS,
     find,
     finder_pages,
+    listing,
     national_organisations,
     places,
     structured_hours,
@@ -31,12 +33,13 @@ from wegwijzer.render.finder_index import (
     TOWN,
     TOWN_IN_ADDRESS,
     TOWN_IN_NAME,
-    finder_index,
+    derived_id,
+    index_files,
     index_json,
 )
 from wegwijzer.render.renderer import Renderer
 from wegwijzer.render.strings import strings
-from wegwijzer.render.urls import FINDER_INDEX
+from wegwijzer.render.urls import FINDER_INDEX, finder_shard
 
 AMSTERDAM_TZ = dt.timezone(dt.timedelta(hours=1))  # November: CET, no summer time
 MONDAY_10 = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM_TZ)
@@ -145,6 +148,85 @@ def test_points_are_ordered_by_kind_then_name(content) -> None:
     )
 
 
+def shown(content, municipality_id: str, postcode: int | None = None) -> list[tuple[str, str]]:
+    """What the finder lists for a typed postcode (None: the name): each point and its distance in words."""
+    found = listing(content, content.municipalities[municipality_id], postcode)
+    return [(point.name, distance_words(km, strings()["finder"])) for point, km in found.points]
+
+
+def test_distances_in_words() -> None:
+    f = strings()["finder"]
+    words = {km: distance_words(km, f) for km in (0, 0.99, 1.0, 1.49, 1.5, 2.5, 14.6)}
+    assert words == {
+        0: "minder dan 1 km",
+        0.99: "minder dan 1 km",
+        1.0: "1 km",
+        1.49: "1 km",
+        1.5: "2 km",
+        2.5: "3 km",  # halves up, as in the script (not Python's round half to even)
+        14.6: "15 km",
+    }
+
+
+def test_a_typed_postcode_lists_the_nearest_help_point_first(content) -> None:
+    # 7511 is the middle of Enschede; the Stadskantoor (7514 AE) is 0.8 km from the centre of 7511.
+    assert shown(content, "enschede", 7511) == [("Stadskantoor Enschede", "minder dan 1 km")]
+    # Utrecht: Bibliotheek Neude is in 3512, the Stadskantoor in 3521, 1.3 km apart.
+    assert shown(content, "utrecht", 3512) == [
+        ("Bibliotheek Neude", "minder dan 1 km"),
+        ("Stadskantoor Utrecht", "1 km"),
+    ]
+    assert shown(content, "utrecht", 3521) == [
+        ("Stadskantoor Utrecht", "minder dan 1 km"),
+        ("Bibliotheek Neude", "1 km"),
+    ]
+    assert listing(content, content.municipalities["utrecht"], 3512).origin.postcode == 3512
+    # A postcode whose centre is not known (issued after 2020): measured from the municipality's centre.
+    almere = listing(content, content.municipalities["almere"], 1364)
+    assert almere.origin.postcode is None
+    assert list(almere.origin.position) == content.municipalities["almere"].centre
+
+
+def test_equally_far_the_point_with_walk_in_hours_comes_first(content) -> None:
+    # Both Amsterdam points are in 1011. By kind the library would come first, but only the
+    # Stadsloket's walk-in hours are known.
+    assert shown(content, "amsterdam", 1011) == [
+        ("Stadsloket Centrum", "minder dan 1 km"),
+        ("OBA Oosterdok", "minder dan 1 km"),
+    ]
+    # Typed by name, from Utrecht's centre: 1.5 and 2.0 km are both "2 km", so hours decide.
+    assert shown(content, "utrecht") == [("Stadskantoor Utrecht", "2 km"), ("Bibliotheek Neude", "2 km")]
+    # Nearer wins over hours (3512 above). Among equals without hours: kind, then name.
+    assert shown(content, "s-gravenhage") == [
+        ("Centrale Bibliotheek Den Haag", "2 km"),
+        ("Stadhuis Den Haag, stadsdeelkantoor Centrum", "2 km"),
+    ]
+    # The municipality's own page lists them in the same order, with the same words.
+    amsterdam = next(p for p in places(content) if p.municipality.id == "amsterdam")
+    assert [p.name for p in amsterdam.points] == ["Stadsloket Centrum", "OBA Oosterdok"]
+
+
+def test_a_municipality_without_points_names_the_nearest_point_elsewhere(content, example_site: Path) -> None:
+    f = strings()["finder"]
+    nijmegen = content.municipalities["nijmegen"]
+    by_name = listing(content, nijmegen)
+    assert by_name.points == [] and by_name.nearby is not None
+    assert (by_name.nearby.point.name, by_name.nearby.municipality.name) == ("Bibliotheek Rozet", "Arnhem")
+    assert distance_words(by_name.nearby.km, f) == "17 km"  # 17.2 km from the centre of Nijmegen
+    from_6511 = listing(content, nijmegen, 6511)  # the north of Nijmegen, towards Arnhem
+    assert (
+        from_6511.nearby.point.name == "Bibliotheek Rozet"
+        and distance_words(from_6511.nearby.km, f) == "15 km"
+    )
+    html = (example_site / "loket" / "nijmegen" / "index.html").read_text("utf-8")
+    assert "Het loket dat wij het dichtst bij kennen: Bibliotheek Rozet in Arnhem. Afstand: 17 km." in html
+    assert "De afstand is in een rechte lijn, vanaf het midden van de gemeente Nijmegen." in html
+    # Nothing known within 30 km of Bergen (Noord-Holland): no name, and no distance.
+    assert listing(content, content.municipalities["bergen-nh"]).nearby is None
+    bergen = (example_site / "loket" / "bergen-nh" / "index.html").read_text("utf-8")
+    assert "ww-finder__nearby" not in bergen and "Afstand" not in bergen
+
+
 def _point(point_id: str, name: str, kind: str, **extra) -> HelpPoint:
     return HelpPoint(
         id=point_id,
@@ -167,12 +249,19 @@ def test_national_organisations_are_those_with_a_phone_line_in_step_order(conten
     assert {"gemeente", "notaris", "uitvaartondernemer"} <= referenced
 
 
-def decode(index: dict) -> dict[str, dict]:
-    """The index read back the way assets/finder.js reads it."""
+def finder_files(content) -> dict[str, dict]:
+    """Every JSON file the finder reads, by address, as the build writes them."""
+    return {data.src_uri: json.loads(data.content) for data in index_files(content)}
+
+
+def decode(files: dict[str, dict]) -> dict[str, dict]:
+    """The first file and each municipality's own file, read back the way assets/finder.js reads them."""
+    index = files[FINDER_INDEX]
     result = {}
-    for name, phone, ranges, points, *_ in index["m"]:
+    for name, phone, flat, given_id, *_ in index["m"]:
+        shard = files[finder_shard(given_id or derived_id(name))]
         decoded = []
-        for p_name, address, postcode, p_phone, kind_flags, hour_refs, language in points:
+        for p_name, address, postcode, p_phone, kind_flags, hour_refs, language, lat, lon in shard["p"]:
             flags = kind_flags & ((1 << KIND_SHIFT) - 1)
             decoded.append(
                 {
@@ -183,20 +272,23 @@ def decode(index: dict) -> dict[str, dict]:
                     "kind": index["k"][kind_flags >> KIND_SHIFT],
                     "appointment": bool(flags & 1),
                     "wheelchair": True if flags & 2 else False if flags & 4 else None,
-                    "hours": [index["h"][h] for h in hour_refs],
-                    "languages": index["l"][language],
+                    "hours": [shard["h"][h] for h in hour_refs],
+                    "languages": shard["l"][language],
+                    "position": None if lat == index["f"]["none"] else [lat / 10_000, lon / 10_000],
                 }
             )
+        ranges = [flat[i : i + 2] for i in range(0, len(flat), 2)]
         result[name] = {"phone": phone, "ranges": ranges, "points": decoded}
     return result
 
 
 def test_index_reads_back_to_the_register(content) -> None:
-    index = finder_index(content)
-    assert index["v"] == 3
+    files = finder_files(content)
+    index = files[FINDER_INDEX]
+    assert index["v"] == 4
     assert index["f"]["kindShift"] == KIND_SHIFT and index["f"]["town"] == TOWN
-    decoded = decode(index)
-    assert len(decoded) == 342
+    decoded = decode(files)
+    assert len(decoded) == 342 == len(files) - 1  # the first file, and one per municipality
     assert {"Amsterdam", "Enschede", "Den Bosch", "Den Haag", "Nijmegen", "Utrecht"} <= set(decoded)
     enschede = decoded["Enschede"]
     assert enschede["phone"] == "14 053" and enschede["ranges"] == [[7511, 7548]]
@@ -211,10 +303,16 @@ def test_index_reads_back_to_the_register(content) -> None:
             "wheelchair": None,  # not checked yet
             "hours": [],  # not checked yet: the card says so
             "languages": "Nederlands",
+            "position": [52.2255, 6.8934],
         }
     ]
     assert decoded["Nijmegen"]["points"] == []
-    shared = {m[0]: m[9] for m in index["m"]}
+    # Only the ids that the name does not give are written out.
+    ids = {m[0]: m[3] for m in index["m"]}
+    assert ids["Den Haag"] == "s-gravenhage" and ids["Den Bosch"] == "s-hertogenbosch"
+    assert ids["Súdwest-Fryslân"] == 0 and derived_id("Súdwest-Fryslân") == "sudwest-fryslan"
+    assert all(given_id or derived_id(name) in content.municipalities for name, given_id in ids.items())
+    shared = {m[0]: m[7] for m in index["m"]}
     assert shared["Laren"] == [1261] and shared["Blaricum"] == 0
     assert shared["Westerveld"] == [7933, 7963, 7964, 9417, 9423]
     assert sum(len(codes) for codes in shared.values() if codes) == 20
@@ -223,9 +321,28 @@ def test_index_reads_back_to_the_register(content) -> None:
     assert svb[:3] == ["SVB", content.organisations["svb"].description, "030 264 90 90"]
 
 
+def test_a_municipality_file_holds_its_postcode_centres_and_the_nearest_point_elsewhere(content) -> None:
+    files = finder_files(content)
+    index = files[FINDER_INDEX]
+    laren = files[finder_shard("laren")]
+    areas = {z[0]: z for z in laren["z"]}
+    # Its own postcodes, and 1261, which it shares with Blaricum (people may type it for Laren).
+    assert set(areas) == {1251, 1252, 1261}
+    assert areas[1261][1:3] == [522786, 52562]  # the centre of 1261, in 1/10,000 degrees
+    # Nijmegen has no help point: from its centre, the nearest known one is in Arnhem.
+    nijmegen = files[finder_shard("nijmegen")]
+    assert nijmegen["p"] == []
+    municipality, name, lat, lon = nijmegen["n"][nijmegen["c"][2]]
+    assert index["m"][municipality][0] == "Arnhem" and name == "Bibliotheek Rozet"
+    assert [lat, lon] == [519811, 59068]
+    # Nothing within reach of Enschede: no name, and no made-up distance.
+    enschede = files[finder_shard("enschede")]
+    assert enschede["n"] == [] and enschede["c"][2] == index["f"]["none"]
+
+
 def test_index_round_trip_on_synthetic_data() -> None:
     synthetic = synthetic_content(points=200, municipalities=60, seed=11)
-    decoded = decode(finder_index(synthetic))
+    decoded = decode(finder_files(synthetic))
     by_name = {m.name: m for m in synthetic.municipalities.values()}
 
     def source(point: HelpPoint) -> tuple:
@@ -243,21 +360,32 @@ def test_index_round_trip_on_synthetic_data() -> None:
     for name, entry in decoded.items():
         points = [p for p in synthetic.helppoints.values() if p.municipality == by_name[name].id]
         assert sorted(map(read, entry["points"])) == sorted(map(source, points))
+        assert all(point["position"] for point in entry["points"])  # the centre of its postcode
         count += len(points)
     assert count == 200
+
+
+def gzipped(text: str) -> int:
+    return len(gzip.compress(text.encode("utf-8"), 6))
 
 
 def test_index_size_for_the_example_data(content, example_site: Path) -> None:
     written = (example_site / FINDER_INDEX).read_bytes()
     assert written == index_json(content).encode("utf-8")
-    assert len(gzip.compress(written, 6)) < 30 * 1024  # the target for all municipalities and 1,000 points
+    shards = {data.src_uri: data.content for data in index_files(content)[1:]}
+    assert (example_site / finder_shard("enschede")).read_text("utf-8") == shards[finder_shard("enschede")]
+    largest = max(map(gzipped, shards.values()))
+    assert len(gzip.compress(written, 6)) + largest <= INDEX_BUDGET
 
 
-def test_index_size_for_every_municipality_and_1000_points() -> None:
-    synthetic = synthetic_content(points=1000)
-    assert len(synthetic.municipalities) == 342
-    raw = index_json(synthetic).encode("utf-8")
-    assert len(gzip.compress(raw, 6)) <= INDEX_BUDGET
+def test_the_first_lookup_stays_small_with_5000_points_and_every_postcode() -> None:
+    """The first file does not grow with the help points; a municipality's file is loaded when chosen."""
+    synthetic = synthetic_content(points=5000)
+    assert len(synthetic.municipalities) == 342 and len(synthetic.postcode_centres) == 4068
+    first, *shards = index_files(synthetic)
+    assert gzipped(first.content) == gzipped(index_json(load_content(ROOT / "lifeevents")))
+    # Even when someone chooses the municipality with most points, the first lookup stays in budget.
+    assert gzipped(first.content) + max(gzipped(shard.content) for shard in shards) <= INDEX_BUDGET
 
 
 def test_structured_opening_hours_are_optional_and_checked() -> None:
@@ -435,7 +563,8 @@ def test_a_postcode_in_two_municipalities_asks_which_one(finder, content) -> Non
     assert result.locator(".ww-finder__municipality a").get_attribute("href") == tel_href("14 035")
     assert content.municipalities["blaricum"].phone not in result.inner_text()
     assert box.input_value() == "Laren"
-    page.wait_for_function("() => location.search === '?gemeente=Laren'")
+    # The postcode is kept too: distances are measured from its centre.
+    page.wait_for_function("() => location.search === '?gemeente=Laren&postcode=1261'")
     # The postcode next to it has one municipality: no question.
     box.fill("1262")
     box.press("Enter")
@@ -673,3 +802,103 @@ def test_the_script_does_nothing_on_other_pages(finder) -> None:
     page.wait_for_load_state("networkidle")
     assert not [url for url in requests if url.endswith("loket.json")]
     assert errors == []
+
+
+def search(page, query: str) -> None:
+    """Type ``query``, press Enter, and wait until the script has drawn the result."""
+    page.evaluate("() => { window.wwBefore = document.querySelector('[data-result] h2'); }")
+    combobox(page).fill(query)
+    combobox(page).press("Enter")
+    # A new heading: the script draws each result afresh (the page's clock is fixed, so no marks).
+    page.wait_for_function(
+        "() => { const h = document.querySelector('[data-result] h2'); return h && h !== window.wwBefore; }"
+    )
+
+
+def cards(page) -> list[tuple[str, str]]:
+    """Each help point in the result: its name and its distance line."""
+    points = page.locator("[data-result] .ww-point").all()
+    return [(p.locator("h3").inner_text(), p.locator(".ww-point__distance").inner_text()) for p in points]
+
+
+def test_a_typed_postcode_lists_the_nearest_point_first_with_its_distance(finder, content) -> None:
+    page = finder()
+    search(page, "7511")
+    result = page.locator("[data-result]")
+    assert result.locator("h2").first.inner_text() == "Loketten in Enschede"
+    assert cards(page) == [("Stadskantoor Enschede", "Afstand: minder dan 1 km")]
+    assert result.locator(".ww-finder__distance-note").inner_text() == (
+        "De afstand is in een rechte lijn, vanaf het midden van postcode 7511. Over de weg is het vaak verder."
+    )
+    page.wait_for_function("() => location.search === '?gemeente=Enschede&postcode=7511'")
+    # The script orders and words distances as Python does (finder.listing), for postcodes and names.
+    for query, municipality_id, postcode in [
+        ("3512", "utrecht", 3512),
+        ("3521 AZ", "utrecht", 3521),
+        ("Utrecht", "utrecht", None),  # 1.5 and 2.0 km: both "2 km", so the one with hours first
+        ("1011", "amsterdam", 1011),  # the same place: the Stadsloket (hours known) first
+        ("1102", "amsterdam", 1102),
+        ("Den Haag", "s-gravenhage", None),
+    ]:
+        search(page, query)
+        expected = [(name, f"Afstand: {words}") for name, words in shown(content, municipality_id, postcode)]
+        assert cards(page) == expected, query
+    assert cards(page)[0][0] == "Centrale Bibliotheek Den Haag"
+    # Reloading keeps the postcode, and so the order.
+    search(page, "3512")
+    page.wait_for_function("() => location.search === '?gemeente=Utrecht&postcode=3512'")
+    page.reload()
+    wait_until_ready(page)
+    page.locator("[data-result] .ww-point").first.wait_for()
+    assert [name for name, _ in cards(page)] == ["Bibliotheek Neude", "Stadskantoor Utrecht"]
+
+
+def test_without_points_the_nearest_point_elsewhere_is_measured_from_the_postcode(finder) -> None:
+    page = finder()
+    search(page, "6511")  # the north of Nijmegen, towards Arnhem
+    result = page.locator("[data-result]")
+    assert result.locator("h2").first.inner_text() == "Ga naar de bibliotheek"
+    assert result.locator(".ww-finder__nearby").inner_text() == (
+        "Het loket dat wij het dichtst bij kennen: Bibliotheek Rozet in Arnhem. Afstand: 15 km."
+        " Bekijk de loketten in Arnhem"
+    )
+    assert "vanaf het midden van postcode 6511" in result.locator(".ww-finder__distance-note").inner_text()
+    search(page, "Nijmegen")  # from the centre of the municipality: as on its own page
+    assert "Bibliotheek Rozet in Arnhem. Afstand: 17 km." in result.locator(".ww-finder__nearby").inner_text()
+    static = finder("loket/nijmegen/", javascript=False)
+    assert "Bibliotheek Rozet in Arnhem. Afstand: 17 km." in static.locator(".ww-finder__nearby").inner_text()
+
+
+def test_when_a_municipalitys_file_cannot_be_loaded_its_page_is_offered(finder) -> None:
+    page = finder()
+    page.route("**/loketten/enschede.json", lambda route: route.abort())
+    search(page, "Enschede")
+    result = page.locator("[data-result]")
+    assert "Het lukt nu niet om de loketten in Enschede te laten zien." in result.inner_text()
+    result.get_by_role("link", name="Bekijk de loketten in Enschede").click()
+    page.wait_for_url("**/loket/enschede/")
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => { let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 1500); })"""
+
+
+@pytest.mark.parametrize("path", ["loket/", "loket/utrecht/"])
+@pytest.mark.parametrize("viewport", [(360, 740), (1280, 800)], ids=["phone", "desktop"])
+def test_the_page_does_not_jump_when_its_script_starts(example_site: Path, browser, path, viewport) -> None:
+    """Cumulative layout shift at most 0.05: the search form and "open today" have their place in the HTML."""
+    width, height = viewport
+    with serve(example_site) as base:
+        context = browser.new_context(viewport={"width": width, "height": height}, base_url=base)
+        page = context.new_page()
+        page.clock.set_fixed_time(MONDAY_10)
+        for _ in range(3):  # cold, then from the cache (where the script is fastest)
+            page.goto(path)
+            assert page.evaluate(LAYOUT_SHIFT) <= 0.05
+            if path == "loket/":
+                assert page.locator("#ww-gemeente").is_visible()  # the script has shown the form
+            else:
+                assert page.locator(".ww-point__today").inner_text() == "Nu open, tot 17.00 uur."
+        context.close()

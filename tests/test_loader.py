@@ -206,3 +206,46 @@ def test_all_problems_in_one_run(lifeevents: Path) -> None:
         load_content(lifeevents)
     assert len(raised.value.problems) == 3
     assert str(raised.value).startswith("3 problems in the content:\n")
+
+
+def test_postcode_centres_are_optional_and_each_bad_line_is_named(lifeevents: Path) -> None:
+    assert load_content(lifeevents).postcode_centres == {}  # the fixture site has none: no distances
+    path = lifeevents / "registers" / "postcode_centres.csv"
+    path.write_text(
+        "# Source: a test.\npostcode,lat,lon\n7511,52.2202,6.9006\n751,52.2,6.9\n7512,6.8979,52.2136\n"
+        "7513,52.2157\n7511,52.2,6.9\n7514,52.2255,6.8934\n",
+        "utf-8",
+    )
+    centres = "lifeevents/registers/postcode_centres.csv"
+    fix = " — write it as postcode,latitude,longitude, for example 7511,52.2206,6.8937"
+    assert messages(lifeevents) == [
+        f"{centres}:4: '751' is not a four-digit postcode{fix}",
+        f"{centres}:5: 6.8979,52.2136 is not in the Netherlands (are latitude and longitude swapped?){fix}",
+        f"{centres}:6: this line has 2 values instead of 3: '7513,52.2157'{fix}",
+        f"{centres}:7: the postcode 7511 is listed twice (first on line 3) — keep one of the two lines",
+    ]
+    path.write_text("pc4,lat,lon\n7511,52.2202,6.9006\n", "utf-8")
+    assert messages(lifeevents) == [
+        f"{centres}:1: unexpected column names 'pc4,lat,lon'"
+        " — the first line after the comments must be 'postcode,lat,lon'"
+    ]
+
+
+def test_a_help_point_whose_place_is_unknown_or_far_from_its_postcode_is_named(lifeevents: Path) -> None:
+    registers = lifeevents / "registers"
+    (registers / "postcode_centres.csv").write_text("postcode,lat,lon\n7511,52.2202,6.9006\n", "utf-8")
+    points = "lifeevents/registers/helppoints.yaml"
+    assert messages(lifeevents) == [
+        f"{points}:6: [0].postcode: the centre of postcode 7514 is not known: the finder cannot say how far this"
+        " point is — add 'position: [latitude, longitude]' (for example [52.2215, 6.8937])"
+    ]
+    edit(
+        registers, "postcode: 7514 AE", "postcode: 7511 AE\n  position: [6.8934, 52.2255]", "helppoints.yaml"
+    )
+    assert messages(lifeevents) == [
+        f"{points}:7: [0].position: this position is 6505 km from the centre of postcode 7511 — check it:"
+        " latitude first (about 51 to 53), then longitude (about 3 to 7); or leave 'position' out to use"
+        " the centre of the postcode"
+    ]
+    edit(registers, "position: [6.8934, 52.2255]", "position: [52.2255, 6.8934]", "helppoints.yaml")
+    assert messages(lifeevents) == []

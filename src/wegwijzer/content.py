@@ -74,6 +74,8 @@ class Content:
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     facts: dict[str, Fact] = field(default_factory=dict)
     search: dict[str, SearchWords] = field(default_factory=dict)
+    postcode_centres: dict[int, tuple[float, float]] = field(default_factory=dict, repr=False)
+    """Four-digit postcode → (latitude, longitude) of its area's centre (registers/postcode_centres.csv)."""
     origins: dict[int, Origin] = field(default_factory=dict, repr=False)
 
     def origin(self, obj: BaseModel) -> Origin:

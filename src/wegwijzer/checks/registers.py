@@ -7,8 +7,9 @@ from typing import Any
 
 from ..content import Content, PathKey
 from ..load.loader import strings_in
+from ..model.geo import distance_km
 from ..model.registers import words_of
-from ..problems import Problem, did_you_mean
+from ..problems import Problem, Severity, did_you_mean
 
 COMMON_WORDS = frozenset(
     """
@@ -23,8 +24,8 @@ own in a search they find nothing in particular (the search page leaves them out
 
 
 def check_registers(content: Content) -> list[Problem]:
-    """Codes and words that two entries claim, glossary terms that are everyday words, and shared
-    postcodes that no other municipality holds."""
+    """Codes and words that two entries claim, glossary terms that are everyday words, shared
+    postcodes that no other municipality holds, and help points whose place is not known or looks wrong."""
     return [
         *_claimed_twice(content, "municipalities", lambda m: [(("cbs_code",), m.cbs_code)], "CBS code"),
         *_shared_postcodes(content),
@@ -36,6 +37,7 @@ def check_registers(content: Content) -> list[Problem]:
         ),
         *_everyday_terms(content),
         *_search_words_nobody_uses(content),
+        *_help_points_without_a_place(content),
     ]
 
 
@@ -104,4 +106,36 @@ def _search_words_nobody_uses(content: Content) -> Iterator[Problem]:
                     ("finds", index),
                     f"no guide or glossary word uses '{find}'",
                     did_you_mean(find, words) + "write a word that the guides use, or remove it",
+                )
+
+
+FAR_FROM_POSTCODE_KM = 20
+"""A help point's position further than this from the centre of its postcode area is probably a typo."""
+
+
+def _help_points_without_a_place(content: Content) -> Iterator[Problem]:
+    """Warnings: the finder cannot say how far a help point is, or its position is far from its postcode."""
+    if not content.postcode_centres:
+        return  # a site without postcode centres shows no distances at all
+    for point in content.helppoints.values():
+        area = int(point.postcode[:4])
+        centre = content.postcode_centres.get(area)
+        if point.position is None and centre is None:
+            yield content.origin(point).problem(
+                ("postcode",),
+                f"the centre of postcode {area} is not known: the finder cannot say how far this point is",
+                "add 'position: [latitude, longitude]' (for example [52.2215, 6.8937])",
+                severity=Severity.warning,
+                rule="place",
+            )
+        elif point.position is not None and centre is not None:
+            km = distance_km(point.position, centre)
+            if km > FAR_FROM_POSTCODE_KM:
+                yield content.origin(point).problem(
+                    ("position",),
+                    f"this position is {km:.0f} km from the centre of postcode {area}",
+                    "check it: latitude first (about 51 to 53), then longitude (about 3 to 7);"
+                    " or leave 'position' out to use the centre of the postcode",
+                    severity=Severity.warning,
+                    rule="place",
                 )

@@ -14,6 +14,8 @@ from ..model import PLACEHOLDER, REGISTERS, LifeEvent
 from ..model.fields import ID_PATTERN, html_code
 from ..problems import Problem, did_you_mean
 from .explain import explain_error
+from .postcode_centres import FILE_NAME as CENTRES_FILE
+from .postcode_centres import read_postcode_centres
 from .yaml_lines import YamlProblem, read_yaml
 
 REGISTERS_DIR = "registers"
@@ -63,6 +65,7 @@ def collect(root: Path) -> tuple[Content, list[Problem]]:
             )
             continue
         problems += _load_register(path, root, name, model, content)
+    problems += _load_centres(root, content)
 
     event_files = sorted([*root.glob("*.yaml"), *root.glob("*.yml")])
     if not event_files:
@@ -77,6 +80,20 @@ def collect(root: Path) -> tuple[Content, list[Problem]]:
         seen.setdefault(path.stem, path)
         problems += [problem] if problem else _load_event(path, root, content)
     return content, problems
+
+
+def _load_centres(root: Path, content: Content) -> list[Problem]:
+    """The optional postcode centres: without them the finder lists help points without distances."""
+    path = root / REGISTERS_DIR / CENTRES_FILE
+    link = outside(path, root)
+    if link is not None:
+        return [link]
+    if not path.is_file():
+        return []
+    content.postcode_centres, problems = read_postcode_centres(
+        path, f"{root.name}/{REGISTERS_DIR}/{CENTRES_FILE}"
+    )
+    return problems
 
 
 RESERVED_IDS = frozenset({"index"})

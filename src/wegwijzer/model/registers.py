@@ -110,7 +110,11 @@ class HelpPoint(Strict):
     municipality: Id = Field(description="De gemeente, uit registers/municipalities.yaml.")
     address: Text
     postcode: Postcode
-    position: Position | None = Field(None, description="Waar het loket is, ongeveer.")
+    position: Position | None = Field(
+        None,
+        description="Waar het loket is, ongeveer. Laat u dit leeg? Dan telt het midden van het "
+        "postcodegebied (registers/postcode_centres.csv).",
+    )
     walk_in_hours: list[OpeningHours] = Field(default_factory=list)
     appointment_needed: bool = False
     phone: Phone | None = None
@@ -172,7 +176,11 @@ class Municipality(Strict):
         "site in welke gemeente iemand woont. "
         'Bijvoorbeeld ["1261"] bij Laren: 1261 hoort vooral bij Blaricum.',
     )
-    centre: Position | None = Field(None, description="Het midden van de gemeente, ongeveer.")
+    centre: Position | None = Field(
+        None,
+        description="Het midden van de gemeente, ongeveer. Laat u dit leeg? Dan telt het gemiddelde van de "
+        "middens van haar postcodegebieden (registers/postcode_centres.csv).",
+    )
 
     def covers(self, number: int) -> bool:
         """Whether one of the ranges in ``postcodes`` holds this four-digit postcode."""

@@ -4,27 +4,30 @@ Three outputs, all built from the same :class:`Place` list:
 
 - the finder page (``loket/``): a type-ahead over every municipality, shown by
   the page's script, and an A–Z list of links that works without JavaScript;
-- one static page per municipality (``loket/<id>/``) with its help points, the
+- one static page per municipality (``loket/<id>/``) with its help points nearest to
+  its centre first, the nearest known point in another municipality, the
   municipality's own number, and the national organisations per life event;
-- a compact JSON index (:mod:`.finder_index`) that the script reads.
+- the JSON files the script reads (:mod:`.finder_index`): a small first file to find a
+  municipality, and one file per municipality with its points.
 
-:func:`find` is the reference for how the script matches what people type; the
-browser tests check that both give the same answers.
+:func:`find` is the reference for how the script matches what people type, and
+:func:`listing` for what it lists and in which order (distances: :mod:`.distances`);
+the browser tests check that both give the same answers.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..content import Content
 from ..model import HelpPoint, HelpPointKind, LifeEvent, Municipality, OpeningHours, Organisation
+from .distances import Geography, Origin, distance_words, nearest_first
 from .pages import PageSpec
-from .urls import FINDER_INDEX, urls
+from .urls import FINDER_INDEX, finder_shard, urls
 
 KIND_ORDER: tuple[HelpPointKind, ...] = (
     HelpPointKind.cross_government_counter,
@@ -38,6 +41,10 @@ KIND_ORDER: tuple[HelpPointKind, ...] = (
 
 MAX_OPTIONS = 10
 """At most this many municipalities are offered while typing (the form's ``data-max-options``)."""
+
+FIRST_POINTS = 5
+"""The script shows this many help points, the nearest, and a button for the rest
+(``data-first-points``): a short list for someone under stress, and light on a slow phone."""
 
 _POSTCODE = re.compile(r"^(\d{4})(?: ?[a-z]{2})?$")
 _ARTICLE = re.compile(r"^['\u2019](s|t)[ -]")
@@ -55,27 +62,27 @@ def sort_key(name: str) -> str:
     return normalise(_ARTICLE.sub("", name.casefold()))
 
 
-NEAREST_KM = 30
-"""A municipality without help points names the nearest known one, when it is at most this far away."""
-
-
 @dataclass(frozen=True)
 class Nearby:
     """The nearest known help point in another municipality."""
 
     point: HelpPoint
     municipality: Municipality
-    km: int
+    km: float
 
 
 @dataclass(frozen=True)
 class Place:
-    """A municipality with its help points, in the order they are shown."""
+    """A municipality with its help points, nearest to its centre first."""
 
     municipality: Municipality
     points: tuple[HelpPoint, ...]
     nearby: Nearby | None = None
-    """For a municipality without points: the nearest known one elsewhere, if close enough."""
+    """The nearest known help point in another municipality (at most :data:`~.distances.NEAREST_KM` away)."""
+    origin: Origin | None = None
+    """Where distances are measured from: the municipality's centre (None: not known)."""
+    distances: Mapping[str, float | None] = field(default_factory=dict)
+    """Each point's distance from ``origin`` in km, by point id (None: not known)."""
 
     @property
     def letter(self) -> str:
@@ -83,44 +90,53 @@ class Place:
 
 
 def ordered_points(points: Iterable[HelpPoint]) -> tuple[HelpPoint, ...]:
-    """Help points by kind (see :data:`KIND_ORDER`), then by name."""
+    """Help points by kind (see :data:`KIND_ORDER`), then by name: the order before distance."""
     return tuple(sorted(points, key=lambda p: (KIND_ORDER.index(p.kind), p.name.casefold())))
 
 
-def distance_km(a: list[float], b: list[float]) -> float:
-    """Distance over the earth between two [latitude, longitude] positions."""
-    lat1, lon1, lat2, lon2 = (math.radians(v) for v in (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
+@dataclass(frozen=True)
+class Listing:
+    """What the finder shows for one municipality: its points nearest first, and the nearest elsewhere."""
+
+    municipality: Municipality
+    origin: Origin | None
+    """Where the distances are measured from (None: no centre known, so no distances)."""
+    points: list[tuple[HelpPoint, float | None]]
+    """Its own help points with their distance in km (None: not known), nearest first."""
+    nearby: Nearby | None
 
 
-def nearby(municipality: Municipality, content: Content) -> Nearby | None:
-    """The nearest known help point in another municipality, within :data:`NEAREST_KM`."""
-    if municipality.centre is None:
-        return None
-    candidates = [
-        (distance_km(municipality.centre, point.position), point.name, point)
-        for point in content.helppoints.values()
-        if point.position is not None and point.municipality != municipality.id
-    ]
-    if not candidates:
-        return None
-    km, _, point = min(candidates)
-    if km > NEAREST_KM:
-        return None
-    return Nearby(point, content.municipalities[point.municipality], max(1, round(km)))
+def listing(
+    content: Content,
+    municipality: Municipality,
+    postcode: int | None = None,
+    geography: Geography | None = None,
+) -> Listing:
+    """What the finder lists when someone typed ``postcode`` (or the name: None) for ``municipality``.
+
+    The reference for ``assets/finder.js``: the browser tests check that both give the same order.
+    """
+    geography = geography or Geography(content)
+    origin = geography.origin(municipality, postcode)
+    own = ordered_points(geography.points_in.get(municipality.id, ()))
+    found = geography.nearest_elsewhere(origin, municipality)
+    near = (
+        None if found is None else Nearby(found[0], content.municipalities[found[0].municipality], found[1])
+    )
+    return Listing(municipality, origin, nearest_first(own, origin, geography.positions), near)
 
 
-def places(content: Content) -> list[Place]:
-    """Every municipality in the register, A–Z, each with its help points or the nearest one elsewhere."""
-    grouped: dict[str, list[HelpPoint]] = {}
-    for point in content.helppoints.values():
-        grouped.setdefault(point.municipality, []).append(point)
-    return [
-        Place(m, points, None if points else nearby(m, content))
-        for m in sorted(content.municipalities.values(), key=lambda m: (sort_key(m.name), m.id))
-        for points in [ordered_points(grouped.get(m.id, ()))]
-    ]
+def places(content: Content, geography: Geography | None = None) -> list[Place]:
+    """Every municipality in the register, A–Z, each with its help points (nearest to its centre
+    first, see :func:`~.distances.nearest_first`) and the nearest known one elsewhere."""
+    geography = geography or Geography(content)
+    found = []
+    for municipality in sorted(content.municipalities.values(), key=lambda m: (sort_key(m.name), m.id)):
+        shown = listing(content, municipality, None, geography)
+        points = tuple(point for point, _ in shown.points)
+        distances = {point.id: km for point, km in shown.points}
+        found.append(Place(municipality, points, shown.nearby, shown.origin, distances))
+    return found
 
 
 def by_letter(all_places: Iterable[Place]) -> list[tuple[str, list[Place]]]:
@@ -284,7 +300,8 @@ FINDER_STRINGS = (
     *("postcode_shared", "postcode_shared_title", "postcode_shared_text"),
     *("not_found_title", "not_found", "postcode_unknown", "fallback", "phone_advice"),
     *("points_title", "show_all", "no_points_title", "no_points", "municipality_phone", "holidays"),
-    *("nearby", "nearby_link"),
+    *("nearby", "nearby_other", "nearby_link", "loading", "not_loaded"),
+    *("distance", "distance_less", "distance_km", "distance_from_place", "distance_from_postcode"),
     *("national_title", "national_intro", "national_for", "national_none"),
     *("phone", "hours", "hours_unknown", "address", "languages", "appointment", "no_appointment"),
     *("wheelchair_yes", "wheelchair_no"),
@@ -305,6 +322,7 @@ def script_strings(
 def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
     """The finder page, then one page per municipality (left out of the search index)."""
     all_places = places(content)
+    f = t["finder"]
     place_strings = script_strings(t, TODAY_STRINGS, kinds=False)
     events = [
         (event, national_organisations(event, content.organisations)) for event in content.events.values()
@@ -320,7 +338,10 @@ def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
             "events": [event for event, _ in events],
             "index_uri": FINDER_INDEX,
             "place_example": all_places[0].municipality.id if all_places else "",
+            "shard_uri": finder_shard,
+            "distances": any(place.origin for place in all_places),
             "max_options": MAX_OPTIONS,
+            "first_points": FIRST_POINTS,
             "typo_min": TYPO_MIN_LENGTH,
             "place_uri": urls.place,
             "script_strings": script_strings(t),
@@ -338,6 +359,7 @@ def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
                 "events": events,
                 "script_strings": place_strings,
                 "structured_hours": structured_hours,
+                "distance": lambda km: distance_words(km, f),
             },
             meta={"hide": ["toc"], "search": {"exclude": True}},
             in_nav=False,

@@ -66,7 +66,12 @@ class Urls:
 ASSETS_DIR = "assets/wegwijzer"
 """Where the package's CSS and scripts and the generated data files are published (shared by languages)."""
 FINDER_INDEX = f"{ASSETS_DIR}/loket.json"
-"""The finder's JSON index."""
+"""The finder's first JSON file: every municipality, what people type for it, and its number."""
+
+
+def finder_shard(municipality_id: str) -> str:
+    """A municipality's help points and postcode centres for the finder, loaded when it is chosen."""
+    return f"{ASSETS_DIR}/loketten/{municipality_id}.json"
 
 
 def asset(name: str) -> str:

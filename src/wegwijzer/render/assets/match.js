@@ -1,4 +1,4 @@
-/* Matching what people type to a municipality, over the finder's index (loket.json): the same
+/* Matching what people type to a municipality, over the finder's first file (loket.json): the same
    rules as wegwijzer.render.finder.find. Used by the finder and by "Waar woont u?" on every page. */
 window.Wegwijzer = window.Wegwijzer || {};
 window.Wegwijzer.match = (function () {
@@ -13,16 +13,27 @@ window.Wegwijzer.match = (function () {
     return normalise(name.toLowerCase().replace(/^['\u2019](s|t)[ -]/, ""));
   }
 
-  /* m: [name, phone, ranges, points, id, website, names people use, towns, nearby, shared postcodes]
-     (see finder_index.py). */
+  /* The id a municipality's name gives, as wegwijzer.render.finder_index.derived_id. */
+  function derivedId(name) {
+    return normalise(name).split(" ").join("-");
+  }
+
+  function pairs(flat) {
+    const ranges = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) ranges.push([flat[i], flat[i + 1]]);
+    return ranges;
+  }
+
+  /* m: [name, phone, [from, to, ...], id or 0 (derived from the name), website, names people use,
+     towns, shared postcodes] (see finder_index.py). */
   function places(data) {
-    return data.m.map((m) => ({
-      name: m[0], phone: m[1], ranges: m[2], points: m[3], id: m[4], website: m[5],
+    return data.m.map((m, position) => ({
+      name: m[0], phone: m[1], ranges: pairs(m[2]), id: m[3] || derivedId(m[0]), website: m[4],
+      position: position,
       key: normalise(m[0]), sortKey: sortKey(m[0]),
-      aliases: m[6] ? m[6].split("|").map(normalise) : [],
-      towns: m[7] ? m[7].split("|").map(normalise) : [],
-      nearby: m[8] || null,
-      shared: m[9] || [],
+      aliases: m[5] ? m[5].split("|").map(normalise) : [],
+      towns: m[6] ? m[6].split("|").map(normalise) : [],
+      shared: m[7] || [],
     }));
   }
 
