@@ -7,18 +7,15 @@ SEO, and the layout shift.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
 import subprocess
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+
+from wegwijzer.publish.browser import QuietHandler, chromium_path, serve
 
 LIGHTHOUSE_VERSION = "12.2.3"
 """Lighthouse 13 wants Node 22; 12.2.3 runs on Node 20 (Debian's)."""
@@ -53,11 +50,8 @@ def install(tools: Path) -> Path:
     return prefix / "node_modules" / ".bin" / "lighthouse"
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+class _GzipHandler(QuietHandler):
     """Static files, gzipped when the browser accepts it, with a day's cache (like a static host)."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
 
     def send_head(self):  # noqa: ANN201 - stdlib signature
         path = Path(self.translate_path(self.path))
@@ -75,20 +69,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=86400")
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextmanager
-def serve_gzipped(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def audit(lighthouse: Path, url: str, chromium: str) -> dict[str, float]:
@@ -111,10 +91,8 @@ def audit(lighthouse: Path, url: str, chromium: str) -> dict[str, float]:
 
 def measure(site: Path, tools: Path) -> dict[str, dict[str, float]]:
     """Lighthouse's figures for every page type of a built site."""
-    from wegwijzer.publish.browser import chromium_path
-
     lighthouse = install(tools)
-    with serve_gzipped(site) as base:
+    with serve(site, _GzipHandler) as base:
         return {name: audit(lighthouse, base + page, chromium_path()) for name, page in PAGES.items()}
 
 
