@@ -122,7 +122,9 @@ def run(
     site_dir = Path(site_dir)
     pages = html_pages(site_dir) + personal_list_pages(site_dir) + search_pages(site_dir)
     earlier = cache.load(cache_dir)
-    keys = {relative: cache.page_key(site_dir, relative) for relative in pages}
+    structures = cache.Structures(cache_dir)
+    keys = {relative: cache.page_key(site_dir, relative, structures) for relative in pages}
+    structures.save()
     families: dict[str, list[str]] = {}
     for relative in pages:
         if keys[relative] not in earlier:

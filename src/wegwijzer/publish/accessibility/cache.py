@@ -62,18 +62,21 @@ def page_file(site_dir: Path, relative: str) -> Path:
     return site_dir / (path + "index.html" if path.endswith("/") or not path else path)
 
 
-def page_key(site_dir: Path, relative: str) -> str:
+def page_key(site_dir: Path, relative: str, structures: Structures | None = None) -> str:
     """The page's structure, its place, every local CSS/JS/JSON file it loads, and the checks' fingerprint.
 
     Its place is how deep it lies (relative links resolve the same way) and its answers:
     ``relative`` may carry answers (``gids/verhuizen/?verhuizen.huurhuis=ja``), and the page is
     then checked with its personal list shown. The page's own name is not part of the key:
     ``loket/zwolle/`` and ``loket/almelo/`` with the same structure share one result.
+    ``structures`` remembers the structure of pages by their exact bytes.
     """
     path, _, query = relative.partition("?")
     html = page_file(site_dir, relative).read_bytes()
     place = f"{path.rstrip('/').count('/')}?{query}"
-    digest = hashlib.sha256(f"{fingerprint()}\0{place}\0".encode() + structure_hash(html))
+    digest = hashlib.sha256(
+        f"{fingerprint()}\0{place}\0".encode() + (structures or Structures(None)).of(html)
+    )
     index = site_dir / "pagefind" / "pagefind-entry.json"
     if query.startswith("q=") and index.is_file():  # a search shown: its results come from the index
         digest.update(b"\0" + index.read_bytes())
@@ -94,26 +97,58 @@ def page_key(site_dir: Path, relative: str) -> str:
     return digest.hexdigest()
 
 
-def load(cache_dir: Path | None) -> dict[str, list[dict]]:
-    """Earlier results by page key; empty when there are none or they cannot be read."""
+class Structures:
+    """Page structures by the page's exact bytes, kept from run to run in the cache folder:
+    reading a page's structure takes longer than hashing its bytes."""
+
+    FILE = "structures.json"
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.cache_dir = cache_dir
+        data = _read(cache_dir, self.FILE)
+        self.earlier: dict[str, str] = (
+            data.get("pages") or {} if data.get("fingerprint") == fingerprint() else {}
+        )
+        self.now: dict[str, str] = {}
+
+    def of(self, html: bytes) -> bytes:
+        exact = hashlib.sha256(html).hexdigest()
+        if exact not in self.now:
+            self.now[exact] = self.earlier.get(exact) or structure_hash(html).hex()
+        return bytes.fromhex(self.now[exact])
+
+    def save(self) -> None:
+        """Keep the structures of this run's pages."""
+        _write(self.cache_dir, self.FILE, self.now)
+
+
+def _read(cache_dir: Path | None, name: str) -> dict:
     if cache_dir is None:
         return {}
     try:
-        data = json.loads((cache_dir / CACHE_FILE).read_text("utf-8"))
+        data = json.loads((cache_dir / name).read_text("utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("fingerprint") != fingerprint():
-        return {}
-    return data.get("pages") or {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write(cache_dir: Path | None, name: str, pages: dict) -> None:
+    """Write ``pages`` with the checks' fingerprint, atomically."""
+    if cache_dir is None:
+        return
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    target = cache_dir / name
+    temporary = target.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps({"fingerprint": fingerprint(), "pages": pages}, sort_keys=True), "utf-8")
+    temporary.replace(target)
+
+
+def load(cache_dir: Path | None) -> dict[str, list[dict]]:
+    """Earlier results by page key; empty when there are none or they cannot be read."""
+    data = _read(cache_dir, CACHE_FILE)
+    return data.get("pages") or {} if data.get("fingerprint") == fingerprint() else {}
 
 
 def save(cache_dir: Path | None, results: dict[str, list[dict]]) -> None:
     """Write the results for the pages just checked (atomically; older pages are dropped)."""
-    if cache_dir is None:
-        return
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    target = cache_dir / CACHE_FILE
-    temporary = target.with_suffix(f".{os.getpid()}.tmp")
-    data = {"fingerprint": fingerprint(), "pages": results}
-    temporary.write_text(json.dumps(data, sort_keys=True), "utf-8")
-    temporary.replace(target)
+    _write(cache_dir, CACHE_FILE, results)
