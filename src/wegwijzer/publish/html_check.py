@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..problems import Problem, Severity
+from . import kept
 
 VNU_JAR = Path(".tools/node_modules/vnu-jar/build/dist/vnu.jar")
 """Where scripts/bootstrap puts the checker, in the project; the variable WEGWIJZER_VNU_JAR overrides it."""
@@ -114,7 +115,7 @@ def check_html(site: Path, cache_dir: Path | None = None) -> HtmlCheck:
     command = checker_command()
     version = _checker_version(command)
     keys = {page: hashlib.sha256(version + (site / page).read_bytes()).hexdigest() for page in pages}
-    passed = _load(cache_dir)
+    passed = set(kept.read(cache_dir, CACHE_FILE, []))
     todo = [page for page in pages if keys[page] not in passed]
     problems, errors, failed = [], 0, 0
     if todo:
@@ -128,7 +129,7 @@ def check_html(site: Path, cache_dir: Path | None = None) -> HtmlCheck:
         problems, errors, failed = to_problems(messages, site)
         wrong = {_page(m.get("url", ""), site) for m in messages if _severity(m) is Severity.error}
         passed |= {keys[page] for page in todo if page not in wrong and "vnu.jar" not in wrong}
-    _save(cache_dir, passed & set(keys.values()))
+    kept.write(cache_dir, CACHE_FILE, sorted(passed & set(keys.values())))
     return HtmlCheck(problems, errors, failed, len(pages), time.perf_counter() - started, len(todo))
 
 
@@ -140,26 +141,6 @@ def _checker_version(command: list[str]) -> bytes:
     jar = Path(command[command.index("-jar") + 1])
     stat = jar.stat()
     return f"{jar}\0{stat.st_size}\0{stat.st_mtime_ns}\0{' '.join(command[1:])}\0".encode()
-
-
-def _load(cache_dir: Path | None) -> set[str]:
-    if cache_dir is None:
-        return set()
-    try:
-        data = json.loads((cache_dir / CACHE_FILE).read_text("utf-8"))
-    except (OSError, ValueError):
-        return set()
-    return set(data) if isinstance(data, list) else set()
-
-
-def _save(cache_dir: Path | None, passed: set[str]) -> None:
-    if cache_dir is None:
-        return
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    target = cache_dir / CACHE_FILE
-    temporary = target.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(sorted(passed)), "utf-8")
-    temporary.replace(target)
 
 
 FROM_DISK = ("Resource violates Content Security Policy", "Inline script violates Content Security Policy")

@@ -7,7 +7,6 @@ files (and Chromium) are byte for byte the same in the next build, the kept PDF 
 from __future__ import annotations
 
 import hashlib
-import json
 import mimetypes
 import re
 import shutil
@@ -19,6 +18,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..render.urls import urls
+from . import kept
 from .browser import chromium_path, in_own_thread, launch
 
 LOCAL_ORIGIN = "http://wegwijzer.invalid/"
@@ -72,14 +72,10 @@ class _Kept:
 
     def __init__(self, cache_dir: Path | None, site_dir: Path, site_url: str) -> None:
         self.folder = cache_dir / "pdf" if cache_dir else None
-        self.site_dir, self.entries = site_dir, {}
+        self.site_dir = site_dir
         chromium = Path(chromium_path()).stat()
         self.salt = f"{site_url}\0{chromium.st_size}\0{chromium.st_mtime_ns}\0".encode()
-        if self.folder:
-            try:
-                self.entries = json.loads((self.folder / "pdf.json").read_text("utf-8"))
-            except (OSError, ValueError):
-                self.entries = {}
+        self.entries = kept.read(self.folder, "pdf.json", {})
 
     def _key(self, files: list[str]) -> str | None:
         digest = hashlib.sha256(self.salt)
@@ -109,7 +105,7 @@ class _Kept:
 
     def save(self) -> None:
         if self.folder and self.folder.is_dir():
-            (self.folder / "pdf.json").write_text(json.dumps(self.entries, sort_keys=True), "utf-8")
+            kept.write(self.folder, "pdf.json", self.entries)
 
 
 def _build_pdfs(

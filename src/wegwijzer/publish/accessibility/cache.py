@@ -8,14 +8,13 @@ the same key are checked once per build, and not again in later builds.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from .. import kept
 from . import rules
 from .structure import structure_hash
 
@@ -105,10 +104,7 @@ class Structures:
 
     def __init__(self, cache_dir: Path | None) -> None:
         self.cache_dir = cache_dir
-        data = _read(cache_dir, self.FILE)
-        self.earlier: dict[str, str] = (
-            data.get("pages") or {} if data.get("fingerprint") == fingerprint() else {}
-        )
+        self.earlier: dict[str, str] = _read(cache_dir, self.FILE)
         self.now: dict[str, str] = {}
 
     def of(self, html: bytes) -> bytes:
@@ -123,30 +119,18 @@ class Structures:
 
 
 def _read(cache_dir: Path | None, name: str) -> dict:
-    if cache_dir is None:
-        return {}
-    try:
-        data = json.loads((cache_dir / name).read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    """The pages kept in ``name``, when they were checked by these same checks."""
+    data = kept.read(cache_dir, name, {})
+    return data.get("pages") or {} if data.get("fingerprint") == fingerprint() else {}
 
 
 def _write(cache_dir: Path | None, name: str, pages: dict) -> None:
-    """Write ``pages`` with the checks' fingerprint, atomically."""
-    if cache_dir is None:
-        return
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    target = cache_dir / name
-    temporary = target.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps({"fingerprint": fingerprint(), "pages": pages}, sort_keys=True), "utf-8")
-    temporary.replace(target)
+    kept.write(cache_dir, name, {"fingerprint": fingerprint(), "pages": pages})
 
 
 def load(cache_dir: Path | None) -> dict[str, list[dict]]:
     """Earlier results by page key; empty when there are none or they cannot be read."""
-    data = _read(cache_dir, CACHE_FILE)
-    return data.get("pages") or {} if data.get("fingerprint") == fingerprint() else {}
+    return _read(cache_dir, CACHE_FILE)
 
 
 def save(cache_dir: Path | None, results: dict[str, list[dict]]) -> None:
