@@ -188,3 +188,19 @@ def test_every_municipality_names_the_nearest_known_point_elsewhere(example_site
         line.get_by_role("link").click()
         page.wait_for_url("**/loket/delft/")
         page.close()
+
+
+def test_a_step_about_the_new_municipality_keeps_the_general_text(example_site: Path, browser) -> None:
+    """Someone who moves may choose the municipality they leave: its number must not stand at
+    'Geef uw nieuwe adres door aan uw nieuwe gemeente', but must at the old home's steps."""
+    with serve(example_site) as base:
+        page = browser.new_page(viewport={"width": 360, "height": 740}, base_url=base)
+        page.goto("gids/verhuizen/?gemeente=zwolle&verhuizen.datum=2026-12-20&verhuizen.huurhuis-oud=ja")
+        page.wait_for_selector("[data-chosen]:not([hidden])")
+        new_home = page.locator("#mijn-lijst .ww-mylist__item[data-step='verhuizen/inschrijven']")
+        new_home.wait_for()
+        assert "14 038" not in new_home.inner_text()
+        assert "website van uw gemeente" in new_home.inner_text()
+        assert "14 038" not in page.locator("#stap-inschrijven").inner_text()
+        assert "Zwolle" in page.locator("[data-chosen]").inner_text()
+        page.close()

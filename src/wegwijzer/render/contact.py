@@ -56,8 +56,14 @@ def who(step: Step, organisation: Organisation) -> dict[str, str]:
         "tel": phone.href,
         "note": phone.note,
         "walkIn": (walk_in.note or organisation.walk_in or "") if walk_in else "",
-        "municipal": organisation.per_municipality,
+        "municipal": municipal(step, organisation),
     }
+
+
+def municipal(step: Step, organisation: Organisation) -> bool:
+    """Whether the number of the municipality the reader chose belongs in this step's contact:
+    the organisation is a municipality, and not the new one after a move."""
+    return organisation.per_municipality and not step.new_municipality
 
 
 def primary_phone(step: Step, organisation: Organisation) -> ContactLine:

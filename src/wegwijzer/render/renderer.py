@@ -18,7 +18,7 @@ from markupsafe import Markup
 from ..content import Content
 from ..model import ChannelKind, tel_href
 from .checklist import qr_svg, short_url
-from .contact import contact_lines, primary_phone
+from .contact import contact_lines, municipal, primary_phone
 from .finder import TYPO_MIN_LENGTH
 from .glossary import TermMarker, anchor, term_pattern
 from .pages import PageSpec
@@ -99,6 +99,7 @@ class Renderer:
                 questions={q.id: q for q in event.questions},
                 contact_lines=lambda step, organisation: contact_lines(step, organisation, self.t),
                 primary_phone=primary_phone,
+                municipal=municipal,
                 moments=moments(event, self.t["personal"]["date_question"]),
                 step_data_each=link(step_data(event.id)).replace(f"{event.id}.json", "{id}.json"),
                 guide_url=self._absolute(urls.guide(event.id)),
