@@ -77,6 +77,12 @@ class Content:
     postcode_centres: dict[int, tuple[float, float]] = field(default_factory=dict, repr=False)
     """Four-digit postcode → (latitude, longitude) of its area's centre (registers/postcode_centres.csv)."""
     origins: dict[int, Origin] = field(default_factory=dict, repr=False)
+    lang: str = "nl"
+    """The language of the text: Dutch, or a translation laid over it (load/translations.py)."""
+    dutch: set[str] = field(default_factory=set)
+    """In a translation: the guides (``event``) and steps (``event/step``) still shown in Dutch."""
+    meanings: dict[str, str] = field(default_factory=dict)
+    """In a translation: a glossary term's short meaning, said after the Dutch term."""
 
     def origin(self, obj: BaseModel) -> Origin:
         """Where ``obj`` (an event, a step or a register entry) was written."""

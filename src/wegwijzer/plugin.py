@@ -23,12 +23,11 @@ from .incremental import THEME_TEMPLATES, GeneratedPage, PageKeys, front_matter,
 from .problems import log_to, report
 from .publish.budget import GUIDE_BUDGET_KB
 from .publish.search_index import write_search_index
+from .render.languages import Languages
 from .render.pages import PageSpec
-from .render.renderer import Renderer
 from .render.report import summary, write_report
 from .render.safe import NoRawHtml, escape_config, escape_titles
-from .render.search import documents
-from .render.site import asset_files, site_files, site_pages, theme_context
+from .render.site import asset_files, theme_context
 from .render.urls import asset
 
 log = get_plugin_logger(__name__)
@@ -45,8 +44,10 @@ class WegwijzerConfig(base.Config):
     """Turn the plugin off, e.g. for a quick preview of the hand-written pages."""
     lifeevents_dir = c.Type(str, default="lifeevents")
     """Folder with the life-event YAML files and registers/, relative to mkdocs.yml."""
-    language = c.Choice(("nl",), default="nl")
-    """Language of the interface strings on generated pages."""
+    language = c.Choice(("nl",), default="nl")  # the source of every translation
+    languages = c.ListOfItems(c.Choice(("en", "ar")), default=[])
+    """Languages besides Dutch: overlays in lifeevents/translations/<lang>/, pages below <lang>/."""
+    language_min_share = c.Type((int, float), default=0.8)  # offered in the switcher from this share
     review_after_days = c.Type(int, default=REVIEW_AFTER_DAYS)
     """Warn (naming the owner) when a guide or help point was last checked longer ago than this."""
     max_guides_in_nav = c.Type(int, default=30)
@@ -66,7 +67,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     def __init__(self) -> None:
         self.content: Content | None = None
-        self.renderer: Renderer | None = None
+        self.languages: Languages | None = None
+        self.files: Files | None = None
         self.specs: dict[str, PageSpec] = {}
         self.dirty = False
         self.keys = PageKeys()
@@ -100,11 +102,10 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         content = result.content
         self.epoch = set_build_date(content)
         self.content = content
-        self.renderer = Renderer(content, self.config.language, config.site_url or "")
-        self.specs = {
-            spec.src_uri: spec
-            for spec in site_pages(content, self.config.language, self.config.max_guides_in_nav)
-        }
+        self.languages = Languages(
+            content, result.translations, config.site_url or "", self.config.language_min_share
+        )
+        self.specs = {spec.src_uri: spec for spec in self.languages.pages(self.config.max_guides_in_nav)}
         config.extra_css = list(dict.fromkeys([*config.extra_css, asset(GLOBAL_CSS)]))
         # The theme overrides every Wegwijzer site needs, after the site's own custom_dir.
         theme_dir = str(resources.files(__package__).joinpath("theme"))
@@ -118,10 +119,15 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         escape_titles([page, *(nav.items if nav is not self.escaped else ())])
         self.escaped = nav
+        if self.languages is not None and self.files is not None:
+            context.update(self.languages.page_context(page, self.files, nav))
+        else:
+            context["ww"] = config.extra["wegwijzer"]
         return context
 
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         escape_titles(context["nav"].items)  # 404.html, before any page
+        context["ww"] = config.extra["wegwijzer"]
         return context
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -144,13 +150,12 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             files.append(
                 GeneratedPage.generated(config, spec.src_uri, content=front_matter(spec), inclusion=inclusion)
             )
-        for data in [
-            *site_files(self.content, self.config.language, config.use_directory_urls),
-            *asset_files(),
-        ]:
+        assert self.languages is not None
+        for data in [*self.languages.files(config.use_directory_urls), *asset_files()]:
             files.append(File.generated(config, data.src_uri, content=data.content))
         if self.dirty:
             self._mark_changed_pages(files, config)
+        self.files = files
         return files
 
     def _mark_changed_pages(self, files: Files, config: MkDocsConfig) -> None:
@@ -164,8 +169,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             self.keys.mark(file, site, f"{file.content_string}\0{body[0]}")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.content is not None:
-            write_search_index(Path(config.site_dir), documents(self.content, self.config.language))
+        if self.languages is not None:
+            write_search_index(Path(config.site_dir), self.languages.documents())
         unset_build_date(self.epoch)
         self.keys.commit()
         self.bodies, self.epoch = {}, None
@@ -182,7 +187,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     def _body(self, spec: PageSpec, file: File, files: Files) -> tuple[str, list[tuple[int, str, str]]]:
         """A generated page's HTML (its own CSS and scripts first) and its headings."""
-        assert self.renderer is not None
+        assert self.languages is not None
 
         def link(src_uri: str) -> str:
             target = files.get_file_from_path(src_uri)
@@ -190,5 +195,5 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
                 raise PluginError(f"Wegwijzer links to a page that does not exist: {src_uri}")
             return target.url_relative_to(file)
 
-        rendered = self.renderer.render(spec, link)
+        rendered = self.languages.of(spec.src_uri).renderer.render(spec, link)
         return rendered.html, rendered.headings

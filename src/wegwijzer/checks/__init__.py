@@ -10,11 +10,14 @@ from urllib.parse import urlsplit
 from ..content import Content
 from ..load.loader import collect
 from ..load.site_config import SiteConfig
+from ..load.translations import Translation, load_translation
+from ..model.translation import LANGUAGES
 from ..problems import ContentError, Problem, Severity
 from .deadlines import check_deadlines
 from .freshness import future_dates, stale_content, unsourced_steps
 from .pages import read_pages
 from .plain_language import LanguageSettings, PageScore, check_content
+from .plain_language.other_languages import check_translation
 from .references import check_references
 from .registers import check_registers
 from .site_options import check_site_config, language_settings
@@ -29,6 +32,8 @@ class CheckResult:
     problems: list[Problem]
     scores: list[PageScore] = field(default_factory=list)
     settings: LanguageSettings = field(default_factory=LanguageSettings)
+    translations: dict[str, Translation] = field(default_factory=dict)
+    """The other languages, each laid over the Dutch content."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -86,8 +91,9 @@ def run_checks(
     settings: LanguageSettings | None = None,
     review_after_days: int = REVIEW_AFTER_DAYS,
     today: dt.date | None = None,
+    languages: list[str] | tuple[str, ...] = (),
 ) -> CheckResult:
-    """Load the content and check everything an editor can fix.
+    """Load the content and check everything an editor can fix, in Dutch and in ``languages``.
 
     Plain-language and freshness checks run only on content that loaded without
     errors: their line numbers need valid data.
@@ -101,8 +107,21 @@ def run_checks(
     problems += future_dates(content, today)
     problems += stale_content(content, today, review_after_days)
     problems += unsourced_steps(content)
-    language, scores = check_content(content, settings or LanguageSettings(), pages)
-    return CheckResult(content, problems + language, scores)
+    settings = settings or LanguageSettings()
+
+    language, scores = check_content(content, settings, [p for p in pages if p.folder not in LANGUAGES])
+    translations: dict[str, Translation] = {}
+    for lang in languages:
+        translation, found = load_translation(content, lang)
+        translations[lang] = translation
+        problems += found
+        if not any(p.is_error for p in found):
+            more, more_scores = check_translation(
+                translation.content, settings, [p for p in pages if p.folder == lang]
+            )
+            language += more
+            scores += more_scores
+    return CheckResult(content, problems + language, scores, translations=translations)
 
 
 def check_site(
@@ -123,6 +142,7 @@ def check_site(
         return CheckResult(Content(root=lifeevents), problems)
     settings = language_settings(options)
     days = review_after_days or options.get("review_after_days") or REVIEW_AFTER_DAYS
-    result = run_checks(lifeevents, site.docs_dir, settings, days, today)
+    languages = options.get("languages") or ()
+    result = run_checks(lifeevents, site.docs_dir, settings, days, today, languages)
     result.settings = settings
     return result

@@ -22,6 +22,12 @@ class MarkdownPage:
     """The page's name in problems: ``content/over.md``."""
     text: str
 
+    @property
+    def folder(self) -> str:
+        """The page's first folder inside the docs folder (``en`` for ``content/en/over.md``), or ""."""
+        parts = self.display.split("/")
+        return parts[1] if len(parts) > 2 else ""
+
 
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _AUTOLINK = re.compile(r"<(https://|mailto:)[^>\s]*>")

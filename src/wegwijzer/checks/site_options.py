@@ -50,6 +50,12 @@ class PluginOptions(BaseModel):
     enabled: bool = Field(True, description="true or false")
     lifeevents_dir: str = Field("lifeevents", description="a folder name, like lifeevents")
     language: Literal["nl"] = "nl"
+    languages: list[Literal["en", "ar"]] = Field(
+        [], description="a list of languages besides Dutch, like [en, ar]"
+    )
+    language_min_share: float = Field(
+        0.8, ge=0, le=1, description="the share of a guide's texts that must be translated, like 0.8"
+    )
     review_after_days: int = Field(365, ge=1, description="a number of days, like 365")
     max_guides_in_nav: int = Field(30, ge=0, description="a number, like 30")
     plain_language: PlainLanguageOptions = Field(  # type: ignore[valid-type]

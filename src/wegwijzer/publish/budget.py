@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..model.translation import LANGUAGES
 from ..problems import Problem
-from ..render.urls import urls
+from ..render.urls import in_language, urls
 
 _ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]*href|script[^>]+src|img[^>]+src)="([^"]+)"')
 _FOREIGN = re.compile(
@@ -68,7 +69,8 @@ def check_budgets(site_dir: Path, guide_budget_kb: float) -> tuple[list[Problem]
         relative = path.relative_to(site_dir).as_posix()
         weight = page_weight(site_dir, relative)
         weights.append(weight)
-        if urls.is_guide(relative) and weight.total > guide_budget_kb * 1024:
+        is_guide = urls.is_guide(in_language(relative, "nl", tuple(LANGUAGES)))
+        if is_guide and weight.total > guide_budget_kb * 1024:
             message = (
                 f"the first view weighs {weight.total / 1024:.1f} KB gzipped, "
                 f"over the budget of {guide_budget_kb:g} KB"

@@ -38,13 +38,25 @@ class PdfResult:
 
 
 def built_checklists(site_dir: Path) -> list[tuple[str, str]]:
-    """(event id, URL path) of every checklist page in a built site."""
+    """(checklist id, URL path) of every checklist page in a built site, in every language.
+
+    The id is the event's id, below the language's folder for a translation: ``en/overlijden``.
+    """
     pages = []
-    for index in sorted((site_dir / urls.checklist_dir()).glob("*/index.html")):
-        pages.append((index.parent.name, f"{urls.checklist_dir()}/{index.parent.name}/"))
-    for page in sorted((site_dir / urls.checklist_dir()).glob("*.html")):
-        pages.append((page.stem, f"{urls.checklist_dir()}/{page.name}"))
+    folders = sorted(d for d in site_dir.iterdir() if (d / urls.checklist_dir()).is_dir())
+    for prefix in ["", *(f"{d.name}/" for d in folders)]:
+        folder = f"{prefix}{urls.checklist_dir()}"
+        for index in sorted((site_dir / folder).glob("*/index.html")):
+            pages.append((prefix + index.parent.name, f"{folder}/{index.parent.name}/"))
+        for page in sorted((site_dir / folder).glob("*.html")):
+            pages.append((prefix + page.stem, f"{folder}/{page.name}"))
     return pages
+
+
+def pdf_path(site_dir: Path, checklist_id: str) -> Path:
+    """Where a checklist's PDF goes: ``pdf/overlijden.pdf``, ``en/pdf/overlijden.pdf``."""
+    prefix, _, event_id = checklist_id.rpartition("/")
+    return site_dir / (f"{prefix}/" if prefix else "") / urls.pdf(event_id)
 
 
 def build_pdfs(
@@ -88,11 +100,11 @@ class _Kept:
 
     def take(self, event_id: str) -> PdfResult | None:
         entry = self.entries.get(event_id) if self.folder else None
-        kept = self.folder / f"{event_id}.pdf" if self.folder else None
+        kept = self.folder / _kept_name(event_id) if self.folder else None
         if not entry or not kept.is_file() or self._key(entry["files"]) != entry["key"]:
             return None
-        target = self.site_dir / urls.pdf_dir() / f"{event_id}.pdf"
-        target.parent.mkdir(exist_ok=True)
+        target = pdf_path(self.site_dir, event_id)
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(kept, target)
         return PdfResult(event_id, target, 0.0, printed=False)
 
@@ -100,7 +112,7 @@ class _Kept:
         key = self._key(files)
         if self.folder and key:
             self.folder.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(result.path, self.folder / f"{result.event_id}.pdf")
+            shutil.copyfile(result.path, self.folder / _kept_name(result.event_id))
             self.entries[result.event_id] = {"key": key, "files": files}
 
     def save(self) -> None:
@@ -120,8 +132,6 @@ def _build_pdfs(
     """
     from playwright.sync_api import sync_playwright
 
-    out_dir = site_dir / urls.pdf_dir()
-    out_dir.mkdir(exist_ok=True)
     base = (site_url or LOCAL_ORIGIN).rstrip("/") + "/"
     results = []
     with sync_playwright() as playwright:
@@ -134,7 +144,8 @@ def _build_pdfs(
             started = time.perf_counter()
             read.clear()
             page.goto(base + url, wait_until="load")
-            target = out_dir / f"{event_id}.pdf"
+            target = pdf_path(site_dir, event_id)
+            target.parent.mkdir(parents=True, exist_ok=True)
             pdf = page.pdf(
                 format="A4", prefer_css_page_size=True, tagged=True, outline=True, print_background=False
             )
@@ -149,6 +160,10 @@ def _build_pdfs(
             print(file=sys.stderr)
         browser.close()
     return results
+
+
+def _kept_name(checklist_id: str) -> str:
+    return checklist_id.replace("/", ".") + ".pdf"
 
 
 def _answer_from(site_dir: Path, base: str, route: Any) -> str:

@@ -11,13 +11,13 @@ from markupsafe import Markup
 
 from ..content import Content
 from .pages import PageSpec
-from .urls import urls
+from .urls import Urls, urls
 
 
-def checklist_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
+def checklist_pages(content: Content, t: dict[str, Any], u: Urls = urls) -> list[PageSpec]:
     return [
         PageSpec(
-            urls.checklist(event.id),
+            u.checklist(event.id),
             t["checklist"]["title"].format(title=event.title),
             "checklist.html",
             event.id,

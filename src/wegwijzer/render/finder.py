@@ -27,7 +27,7 @@ from ..content import Content
 from ..model import HelpPoint, HelpPointKind, LifeEvent, Municipality, OpeningHours, Organisation
 from .distances import Geography, Origin, distance_words, nearest_first
 from .pages import PageSpec
-from .urls import FINDER_INDEX, finder_shard, urls
+from .urls import FINDER_INDEX, Urls, finder_shard, urls
 
 KIND_ORDER: tuple[HelpPointKind, ...] = (
     HelpPointKind.cross_government_counter,
@@ -319,7 +319,7 @@ def script_strings(
     return strings
 
 
-def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
+def finder_pages(content: Content, t: dict[str, Any], u: Urls = urls) -> list[PageSpec]:
     """The finder page, then one page per municipality (left out of the search index)."""
     all_places = places(content)
     f = t["finder"]
@@ -328,7 +328,7 @@ def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
         (event, national_organisations(event, content.organisations)) for event in content.events.values()
     ]
     finder = PageSpec(
-        urls.finder,
+        u.finder,
         t["finder_title"],
         "finder.html",
         assets=("az.css", "finder.css", "loket.js"),
@@ -343,14 +343,14 @@ def finder_pages(content: Content, t: dict[str, Any]) -> list[PageSpec]:
             "max_options": MAX_OPTIONS,
             "first_points": FIRST_POINTS,
             "typo_min": TYPO_MIN_LENGTH,
-            "place_uri": urls.place,
+            "place_uri": u.place,
             "script_strings": script_strings(t),
         },
         meta={"hide": ["toc"]},
     )
     return [finder] + [
         PageSpec(
-            urls.place(place.municipality.id),
+            u.place(place.municipality.id),
             t["finder"]["place_title"].format(name=place.municipality.name),
             "finder_place.html",
             assets=("finder.css", "loket-gemeente.js"),

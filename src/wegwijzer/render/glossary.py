@@ -9,6 +9,28 @@ from markupsafe import Markup, escape
 
 from ..checks.plain_language.text import caseless
 from ..model import GlossaryTerm
+from ..model.translation import DUTCH_TERM
+
+DUTCH = Markup('<span lang="nl" dir="ltr">{}</span>')
+"""A Dutch term inside text in another language: screen readers pronounce it as Dutch."""
+
+
+def dutch_terms(text: str) -> Markup:
+    """Escaped text with each ``{nl:term}`` marked as Dutch."""
+    out: list[str] = []
+    last = 0
+    for match in DUTCH_TERM.finditer(text):
+        out += [escape(text[last : match.start()]), DUTCH.format(match.group(1))]
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+def finalize(value: object) -> object:
+    """Every printed value of every template: translated text shows its Dutch terms as Dutch."""
+    if isinstance(value, str) and not isinstance(value, Markup) and "{nl:" in value:
+        return dutch_terms(value)
+    return value
 
 
 def term_pattern(terms: Iterable[GlossaryTerm]) -> re.Pattern[str] | None:
@@ -34,13 +56,21 @@ class TermMarker:
     terms first seen since the previous call, to explain them right there.
     """
 
-    def __init__(self, terms: Iterable[GlossaryTerm], link: str, pattern: re.Pattern[str] | None = None):
+    def __init__(
+        self,
+        terms: Iterable[GlossaryTerm],
+        link: str,
+        pattern: re.Pattern[str] | None = None,
+        translated: bool = False,
+    ):
         self.terms = list(terms)
         self._by_form = {f.lower(): t for t in self.terms for f in t.all_forms}
         self._pattern = pattern if pattern is not None else term_pattern(self.terms)
         self._link = link
         self._seen: set[str] = set()
         self._new: list[GlossaryTerm] = []
+        if translated:  # in another language only the terms marked {nl:...} are Dutch terms
+            self._pattern = DUTCH_TERM
 
     def mark(self, text: str) -> Markup:
         """Escape ``text`` and link the first use of each term on the page."""
@@ -49,6 +79,10 @@ class TermMarker:
         out: list[str] = []
         last = 0
         for match in self._pattern.finditer(text):
+            if match.re is DUTCH_TERM:
+                out += [escape(text[last : match.start()]), self._dutch(match.group(1))]
+                last = match.end()
+                continue
             term = caseless(self._by_form, match.group(0))
             if term.id in self._seen:
                 continue
@@ -63,6 +97,17 @@ class TermMarker:
             last = match.end()
         out.append(escape(text[last:]))
         return Markup("").join(out)
+
+    def _dutch(self, word: str) -> Markup:
+        """A Dutch term in a translation: marked as Dutch, and linked where a glossary term is first used."""
+        term = self._by_form.get(word.lower())
+        if term is None or term.id in self._seen:
+            return DUTCH.format(word)
+        self._seen.add(term.id)
+        self._new.append(term)
+        return Markup('<a class="ww-term" href="{}#{}" lang="nl" dir="ltr">{}</a>').format(
+            self._link, anchor(term), word
+        )
 
     def take_new(self) -> list[GlossaryTerm]:
         new, self._new = self._new, []

@@ -35,6 +35,7 @@ from typing import Any
 import holidays as holiday_calendars
 
 from ..model import EVENT, DeadlineKind, LifeEvent, Phase, Step
+from ..model.translation import plain
 from .pages import DataFile
 from .urls import step_data as step_data_uri
 
@@ -308,7 +309,7 @@ def moments(event: LifeEvent, default_question: str) -> list[dict[str, str]]:
 
 
 def step_files(
-    events: Iterable[LifeEvent], strings: Mapping[str, Any], page_url: Any, who: Any
+    events: Iterable[LifeEvent], strings: Mapping[str, Any], page_url: Any, who: Any, uri: Any = step_data_uri
 ) -> list[DataFile]:
     """One JSON file per event with its questions, moments, step data and the holidays.
 
@@ -330,11 +331,12 @@ def step_files(
                 **strings["personal"],
                 "yes": strings["answer_yes"],
                 "no": strings["answer_no"],
-                "days": DAYS,
-                "months": MONTHS,
+                "days": strings.get("days", DAYS),
+                "months": strings.get("months", MONTHS),
             },
         }
-        files.append(DataFile(step_data_uri(event.id), json.dumps(data, ensure_ascii=False, sort_keys=True)))
+        text = plain(json.dumps(data, ensure_ascii=False, sort_keys=True))  # the script shows plain text
+        files.append(DataFile(uri(event.id), text))
     return files
 
 

@@ -17,14 +17,15 @@ from markupsafe import Markup
 
 from ..content import Content
 from ..model import ChannelKind, tel_href
+from ..model.translation import LANGUAGES
 from .checklist import qr_svg, short_url
 from .contact import contact_lines, municipal, primary_phone
 from .finder import TYPO_MIN_LENGTH
-from .glossary import TermMarker, anchor, term_pattern
+from .glossary import TermMarker, anchor, finalize, term_pattern
 from .pages import PageSpec
 from .personal_list import moments, ordered_steps
 from .strings import strings
-from .urls import FINDER_INDEX, asset, page_url, step_data, urls
+from .urls import FINDER_INDEX, asset, page_url, urls_for
 
 Link = Callable[[str], str]
 """Turns a page's ``src_uri`` into a URL relative to the page being rendered."""
@@ -47,6 +48,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        finalize=finalize,
     )
     env.filters["tel"] = tel_href
     env.globals.update(ChannelKind=ChannelKind, qr_svg=qr_svg, short_url=short_url)
@@ -59,6 +61,8 @@ class Renderer:
     def __init__(self, content: Content, lang: str = "nl", site_url: str = ""):
         self.content = content
         self.site_url = site_url
+        self.lang = lang
+        self.urls = urls_for(lang)
         self.t = strings(lang)
         self.env = environment()
         self._terms = term_pattern(content.glossary.values())
@@ -75,7 +79,10 @@ class Renderer:
         return cached[1]
 
     def render(self, spec: PageSpec, link: Link) -> RenderedPage:
-        marker = TermMarker(self.content.glossary.values(), link(urls.glossary), self._terms)
+        urls = self.urls
+        marker = TermMarker(
+            self.content.glossary.values(), link(urls.glossary), self._terms, translated=self.lang != "nl"
+        )
         context: dict[str, Any] = {
             "t": self.t,
             "shared": self.shared,
@@ -86,7 +93,12 @@ class Renderer:
             "new_terms": marker.take_new,
             "term_anchor": anchor,
             "urls": urls,
-            "step_data": step_data,
+            "lang": self.lang,
+            "direction": LANGUAGES[self.lang][1],
+            "root": link(urls_for("nl").home),
+            "dutch": self.content.dutch,
+            "meanings": self.content.meanings,
+            "step_data": urls.step_data,
             "finder_index": FINDER_INDEX,
             "typo_min": TYPO_MIN_LENGTH,
         }
@@ -101,9 +113,9 @@ class Renderer:
                 primary_phone=primary_phone,
                 municipal=municipal,
                 moments=moments(event, self.t["personal"]["date_question"]),
-                step_data_each=link(step_data(event.id)).replace(f"{event.id}.json", "{id}.json"),
+                step_data_each=link(urls.step_data(event.id)).replace(f"{event.id}.json", "{id}.json"),
                 guide_url=self._absolute(urls.guide(event.id)),
-                pdf_href=link(urls.home) + urls.pdf(event.id),
+                pdf_href=link(urls_for("nl").home) + urls.pdf(event.id),
             )
         context.update(spec.context)
         html = self.env.get_template(spec.template).render(context)

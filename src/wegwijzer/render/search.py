@@ -20,10 +20,11 @@ from ..checks.registers import COMMON_WORDS
 from ..content import Content
 from ..model import SearchWords
 from ..model.registers import words_of
+from ..model.translation import plain
 from .glossary import anchor
 from .pages import PageSpec
 from .strings import strings
-from .urls import page_url, urls
+from .urls import Urls, page_url, urls, urls_for
 
 TITLE_WEIGHT, SUMMARY_WEIGHT = 10.0, 5.0
 """Pagefind weights (body text is 1.0): a word in a step's title counts ten times as much."""
@@ -52,9 +53,11 @@ class Record:
         """From the site root, with the anchor: ``/gids/verhuizen/#stap-adres``."""
         return "/" + page_url(self.src_uri) + (f"#{self.fragment}" if self.fragment else "")
 
-    def document(self, search_words: Iterable[SearchWords]) -> str:
+    def document(self, search_words: Iterable[SearchWords], lang: str = "nl") -> str:
         """The record as an HTML document for Pagefind, with the words people use added."""
-        own = list(search_words)
+        own = list(search_words) if lang == "nl" else []
+        texts = (self.title, self.summary, self.body, self.guide)
+        title, summary, body, guide = (plain(text) for text in texts)
 
         def part(text: str, weight: float, tag: str = "p") -> Markup:
             """The text with its weight, then the words people use for it, with the same weight."""
@@ -65,27 +68,28 @@ class Record:
             return own_text + Markup('<p data-pagefind-weight="{}">{}</p>').format(weight, " ".join(added))
 
         return Markup(
-            '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{0}</title></head>'
+            '<!doctype html><html lang="{7}"><head><meta charset="utf-8"><title>{0}</title></head>'
             "<body><main data-pagefind-body>{1}{2}{3}"
             '<span data-pagefind-meta="title">{0}</span>'
             '<span data-pagefind-meta="guide">{4}</span><span data-pagefind-meta="summary">{5}</span>'
             '<span data-pagefind-meta="url">{6}</span></main></body></html>'
         ).format(
-            self.title,
-            part(self.title, TITLE_WEIGHT * self.weight, "h1"),
-            part(self.summary, SUMMARY_WEIGHT * self.weight),
-            part(self.body, 1.0 * self.weight, "div") if self.body else "",
-            self.guide,
-            self.summary,
+            title,
+            part(title, TITLE_WEIGHT * self.weight, "h1"),
+            part(summary, SUMMARY_WEIGHT * self.weight),
+            part(body, 1.0 * self.weight, "div") if body else "",
+            guide,
+            summary,
             self.url.lstrip("/"),
+            lang,
         )
 
 
-def records(content: Content, glossary_title: str) -> list[Record]:
+def records(content: Content, glossary_title: str, u: Urls = urls) -> list[Record]:
     """Everything search finds, in reading order: each guide, then its steps; then the glossary."""
     found: list[Record] = []
     for event in content.events.values():
-        guide = urls.guide(event.id)
+        guide = u.guide(event.id)
         found.append(Record(guide, "", event.title, event.title, event.summary, event.reassurance))
         for step in event.steps:
             organisation = content.organisations[step.organisation].name
@@ -95,7 +99,7 @@ def records(content: Content, glossary_title: str) -> list[Record]:
         body = " ".join(term.forms)
         found.append(
             Record(
-                urls.glossary,
+                u.glossary,
                 anchor(term),
                 term.term,
                 glossary_title,
@@ -111,29 +115,30 @@ def documents(content: Content, lang: str = "nl") -> list[tuple[str, str]]:
     """(url, HTML) of every record, for the search index."""
     entries = list(content.search.values())
     glossary_title = strings(lang)["glossary_title"]
-    return [(record.url, record.document(entries)) for record in records(content, glossary_title)]
+    found = records(content, glossary_title, urls_for(lang))
+    return [(record.url, record.document(entries, lang)) for record in found]
 
 
-def a_to_z(content: Content, glossary_title: str) -> list[tuple[str, list[Record]]]:
+def a_to_z(content: Content, glossary_title: str, u: Urls = urls) -> list[tuple[str, list[Record]]]:
     """Every record by its first letter: the search page without JavaScript."""
 
     def key(record: Record) -> tuple[str, str]:
         return (record.title.casefold(), record.guide.casefold())
 
-    ordered = sorted(records(content, glossary_title), key=key)
+    ordered = sorted(records(content, glossary_title, u), key=key)
     return [
         (letter.upper(), list(group)) for letter, group in groupby(ordered, key=lambda r: r.title[:1].upper())
     ]
 
 
-def search_page(content: Content, t: Mapping[str, Any]) -> PageSpec:
+def search_page(content: Content, t: Mapping[str, Any], u: Urls = urls) -> PageSpec:
     """The search page: a search box (with JavaScript) above an A–Z of everything (always)."""
     return PageSpec(
-        urls.search,
+        u.search,
         t["search"]["title"],
         "search.html",
         context={
-            "groups": a_to_z(content, t["glossary_title"]),
+            "groups": a_to_z(content, t["glossary_title"], u),
             "script_strings": t["search"]["script"],
             "everyday_words": " ".join(sorted(COMMON_WORDS)),
         },

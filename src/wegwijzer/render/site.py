@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from importlib import resources
 from typing import Any
 
 from ..content import Content
 from ..model import LifeEvent, Step
+from ..model.translation import plain
 from .checklist import checklist_pages
 from .contact import who
 from .finder import finder_pages
@@ -17,7 +19,7 @@ from .personal_list import step_files
 from .safe import CONTENT_SECURITY_POLICY, JS_FLAG, SEARCH_POLICY
 from .search import search_page
 from .strings import strings
-from .urls import QUICK_EXIT, asset, page_url, urls
+from .urls import QUICK_EXIT, asset, page_url, urls_for
 
 
 def site_pages(content: Content, lang: str = "nl", max_guides_in_nav: int = 30) -> list[PageSpec]:
@@ -28,12 +30,13 @@ def site_pages(content: Content, lang: str = "nl", max_guides_in_nav: int = 30) 
     menu into every page (build time grows with the square of the pages).
     """
     t = strings(lang)
+    u = urls_for(lang)
     in_nav = len(content.events) <= max_guides_in_nav
-    pages = [PageSpec(urls.home, t["home_title"], "home.html", meta={"hide": ["navigation", "toc"]})]
+    pages = [PageSpec(u.home, t["home_title"], "home.html", meta={"hide": ["navigation", "toc"]})]
     pages += [
         PageSpec(
-            urls.guide(event.id),
-            event.title,
+            u.guide(event.id),
+            plain(event.title),
             "guide.html",
             event.id,
             meta={"quick_exit": True} if event.safety else {},
@@ -42,23 +45,26 @@ def site_pages(content: Content, lang: str = "nl", max_guides_in_nav: int = 30) 
         )
         for event in content.events.values()
     ]
-    pages += checklist_pages(content, t)
-    pages += finder_pages(content, t)
-    pages.append(PageSpec(urls.glossary, t["glossary_title"], "glossary.html"))
-    pages.append(search_page(content, t))
-    return pages
+    pages += checklist_pages(content, t, u)
+    pages += finder_pages(content, t, u)
+    pages.append(PageSpec(u.glossary, t["glossary_title"], "glossary.html"))
+    pages.append(search_page(content, t, u))
+    return [replace(page, meta={**page.meta, "ww_lang": lang}) for page in pages]
 
 
 def site_files(content: Content, lang: str = "nl", directory_urls: bool = True) -> list[DataFile]:
     """Every generated data file (JSON read by the page scripts)."""
 
+    u = urls_for(lang)
+
     def url(event: LifeEvent) -> str:
-        return page_url(urls.guide(event.id), directory_urls)
+        return page_url(u.guide(event.id), directory_urls)
 
     def who_of(step: Step) -> dict[str, str]:
         return who(step, content.organisations[step.organisation])
 
-    return [*index_files(content), *step_files(content.events.values(), strings(lang), url, who_of)]
+    steps = step_files(content.events.values(), strings(lang), url, who_of, u.step_data)
+    return [*(index_files(content) if lang == "nl" else []), *steps]
 
 
 SCRIPTS = {
@@ -102,13 +108,15 @@ def compact(script: str) -> str:
 
 
 def theme_context(lang: str = "nl") -> dict[str, Any]:
-    """What the theme overrides (menu, header, "Snel weg", 404) need, as ``config.extra.wegwijzer``."""
+    """What the theme overrides (menu, header, "Snel weg", 404) need, as ``ww`` on each page."""
+    u = urls_for(lang)
     return {
         "t": strings(lang)["theme"],
-        "finder": page_url(urls.finder),
+        "lang": lang,
+        "finder": page_url(u.finder),
         "quick_exit": QUICK_EXIT,
         "csp": CONTENT_SECURITY_POLICY,
         "csp_search": SEARCH_POLICY,
-        "search": page_url(urls.search),
+        "search": page_url(u.search),
         "js_flag": JS_FLAG,
     }

@@ -47,6 +47,10 @@ class Urls:
         """The static page of one municipality in the finder."""
         return self._at(f"loket/{municipality_id}.md")
 
+    def step_data(self, event_id: str) -> str:
+        """An event's questions and step data for the personal list's script, in this language."""
+        return f"{step_data_dir()}/{self.prefix}{event_id}.json"
+
     def is_guide(self, site_path: str) -> bool:
         """Whether a built file (``gids/verhuizen/index.html``) is a guide page."""
         return site_path.startswith(self._at("gids/"))
@@ -84,8 +88,8 @@ def step_data_dir() -> str:
 
 
 def step_data(event_id: str) -> str:
-    """An event's questions and step data for the personal list's script."""
-    return f"{step_data_dir()}/{event_id}.json"
+    """An event's questions and step data for the personal list's script (Dutch)."""
+    return urls.step_data(event_id)
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
@@ -101,4 +105,22 @@ QUICK_EXIT = "https://www.google.nl/"
 """Where "Snel weg" goes: a site that looks harmless on a shared screen."""
 
 urls = Urls()
-"""The addresses of the (only, for now) Dutch site."""
+"""The addresses of the Dutch site, at the root."""
+
+
+def urls_for(lang: str) -> Urls:
+    """The addresses of a language's pages: Dutch at the root, another language below ``<lang>/``."""
+    return urls if lang == "nl" else Urls(f"{lang}/")
+
+
+def language_of(src_uri: str, languages: tuple[str, ...] | list[str]) -> str:
+    """The language of a page or file by its path: ``en/gids/x.md`` is English, ``gids/x.md`` Dutch."""
+    first = src_uri.split("/", 1)[0]
+    return first if first in languages and "/" in src_uri else "nl"
+
+
+def in_language(src_uri: str, lang: str, languages: tuple[str, ...] | list[str]) -> str:
+    """The same page in ``lang``: ``gids/x.md`` → ``en/gids/x.md``."""
+    own = language_of(src_uri, languages)
+    bare = src_uri if own == "nl" else src_uri[len(own) + 1 :]
+    return urls_for(lang).prefix + bare

@@ -33,6 +33,7 @@ DEFAULT_SEVERITY = {
     "step-readability": "warn",
     "readability": "error",  # below the error score; between error and warning scores it is a warning
     "mean-sentence-length": "error",
+    "dutch-term": "warn",  # a translation names a Dutch glossary term without {nl:...}
 }
 """Every rule by the name editors see and configure, with how loudly it reports unless configured."""
 
@@ -53,6 +54,8 @@ class LanguageSettings:
     long_word_letters: int = 20
     a2_words_max: int = 10
     a2_common_words: int = 10_000
+    english_readability_error_below: float = 50.0
+    english_readability_warning_below: float = 60.0
     severities: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
 
     @classmethod

@@ -93,6 +93,11 @@
       out.push(finding("html-lang", `the page language is "${lang}", not "${s.lang}"`, document.documentElement,
         `set <html lang="${s.lang}"> (mkdocs.yml: theme.language: ${s.lang})`));
     }
+    const dir = document.body.getAttribute("dir") || "ltr";
+    if (dir !== s.dir) {
+      out.push(finding("dir", `the page's writing direction is "${dir}", not "${s.dir}"`, document.body,
+        `set <body dir="${s.dir}">: Material's partials/language.html takes it from the page's language`));
+    }
     const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")]
       .filter(h => h.checkVisibility() && !h.closest("[aria-hidden=true]"));
     const h1s = headings.filter(h => h.localName === "h1");

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-CHECK_VERSION = "5"
+from ...model.translation import LANGUAGES
+
+CHECK_VERSION = "6"
 """Raise this when a check changes in a way the source hash would not show (e.g. a Chromium update)."""
 
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice")
@@ -30,7 +32,14 @@ MIN_TARGET_PX = 24
 """WCAG 2.5.8 target size (minimum), with its inline and spacing exceptions."""
 
 LANGUAGE = "nl"
-"""The language every page must declare in ``<html lang>``."""
+"""The language of the pages at the site's root; a translation's pages are below ``<lang>/``."""
+
+
+def language_of(relative: str) -> str:
+    """The language a built page (``en/gids/x/index.html``) must declare in ``<html lang>``."""
+    first = relative.split("/", 1)[0]
+    return first if first in LANGUAGES and first != LANGUAGE and "/" in relative else LANGUAGE
+
 
 VAGUE_LINK_TEXTS = frozenset(
     {

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ...model.translation import LANGUAGES
 from ..browser import launch, serve
 from . import rules
 from .cache import axe_source
@@ -21,9 +22,11 @@ _TAB_UP = {"type": "keyUp", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode"
 _LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
-def _settings() -> dict[str, Any]:
+def _settings(relative: str) -> dict[str, Any]:
+    lang = rules.language_of(relative)
     return {
-        "lang": rules.LANGUAGE,
+        "lang": lang,
+        "dir": LANGUAGES[lang][1],
         "vagueLinkTexts": sorted(rules.VAGUE_LINK_TEXTS),
         "telPatterns": list(rules.TEL_PATTERNS),
         "minTarget": rules.MIN_TARGET_PX,
@@ -154,7 +157,7 @@ async def _overflow(page: Any, rule: str, label: str) -> list[dict]:
 
 async def _check_page(tab: _Tab, relative: str) -> list[dict]:
     """Every check on one page; returns plain dicts (cached as JSON)."""
-    page, settings = tab.page, _settings()
+    page, settings = tab.page, _settings(relative)
     url = tab.base + relative.removesuffix("index.html")
     tab.requests.clear()
     tab.pending.clear()
