@@ -83,7 +83,7 @@ def test_a_message_about_no_page_fails_too(tmp_path: Path) -> None:
     ]
 
 
-def test_the_theme_overrides_are_materials_own_with_their_one_change() -> None:
+def test_the_theme_overrides_are_materials_own_with_the_changes_they_name() -> None:
     """No block holds what base.html changes, so it is a copy: when Material changes, copy it again."""
     material = Path(__import__("material").__file__).parent / "templates"
 
@@ -98,7 +98,11 @@ def test_the_theme_overrides_are_materials_own_with_their_one_change() -> None:
     )
     base = theirs("base.html")
     assert base.count(' autocomplete="off">\n') == 2, hint.format("base.html")
-    assert ours("base.html") == base.replace(' autocomplete="off">\n', ">\n"), hint.format("base.html")
+    html = """<html lang="{{ lang.t('language') }}" class="no-js">"""
+    with_dir = """<html lang="{{ lang.t('language') }}" dir="{{ lang.t('direction') }}" class="no-js">"""
+    assert base.count(html) == 1, hint.format("base.html")
+    changed = base.replace(' autocomplete="off">\n', ">\n").replace(html, with_dir)
+    assert ours("base.html") == changed, hint.format("base.html")
     toc = theirs("partials/toc.html")
     label = '<label class="md-nav__title" for="__toc">'
     assert toc.count(label) == 1 and toc.count("</label>") == 1, hint.format("partials/toc.html")

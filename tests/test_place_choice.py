@@ -55,6 +55,7 @@ def test_no_page_but_a_municipalitys_own_names_its_number(example_site: Path) ->
     pattern = re.compile("|".join(re.escape(n) for n in sorted(set(numbers.values()), key=len, reverse=True)))
     for page in example_site.rglob("*.html"):
         relative = page.relative_to(example_site).as_posix()
+        relative = relative.split("/", 1)[1] if relative.split("/", 1)[0] in ("en", "ar") else relative
         found = set(pattern.findall(page.read_text("utf-8")))
         if relative.startswith("loket/") and relative != "loket/index.html":
             own = relative.split("/")[1]

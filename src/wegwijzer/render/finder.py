@@ -27,7 +27,7 @@ from ..content import Content
 from ..model import HelpPoint, HelpPointKind, LifeEvent, Municipality, OpeningHours, Organisation
 from .distances import Geography, Origin, distance_words, nearest_first
 from .pages import PageSpec
-from .urls import FINDER_INDEX, Urls, finder_shard, urls
+from .urls import Urls, urls
 
 KIND_ORDER: tuple[HelpPointKind, ...] = (
     HelpPointKind.cross_government_counter,
@@ -273,9 +273,39 @@ def minutes(clock: str) -> int:
     return int(hour) * 60 + int(minute)
 
 
-def hours_row(hours: OpeningHours) -> list[Any]:
+@dataclass(frozen=True)
+class Wording:
+    """Opening hours and spoken languages in the page's language (``t``: its strings; None: Dutch).
+
+    The register writes them in Dutch; another language says structured hours in its own words.
+    """
+
+    t: Mapping[str, Any] | None = None
+
+    def hours(self, hours: OpeningHours) -> tuple[str, str]:
+        """(days, times) as people read them."""
+        t = self.t
+        if t is None or t["lang"] == "nl" or not (hours.structured and hours.opens and hours.closes):
+            return hours.days, hours.hours
+        days = sorted(hours.weekdays)
+        names = [t["days"][d - 1] for d in days]
+        if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
+            said = t["finder"]["day_range"].format(first=names[0], last=names[-1])
+        else:
+            said = ", ".join(names)
+        return said, t["finder"]["time_range"].format(opens=hours.opens, closes=hours.closes)
+
+    def languages(self, names: Iterable[str]) -> str:
+        own = self.t["language_names"] if self.t else {}
+        return ", ".join(own.get(name, name) for name in names)
+
+
+DUTCH = Wording()
+
+
+def hours_row(hours: OpeningHours, wording: Wording = DUTCH) -> list[Any]:
     """``[days, hours]``, plus ``weekday mask, opens, closes`` (minutes) when structured."""
-    row: list[Any] = [hours.days, hours.hours]
+    row: list[Any] = list(wording.hours(hours))
     if hours.structured and hours.opens and hours.closes:
         row += [weekday_mask(hours), minutes(hours.opens), minutes(hours.closes)]
     return row
@@ -323,6 +353,7 @@ def finder_pages(content: Content, t: dict[str, Any], u: Urls = urls) -> list[Pa
     """The finder page, then one page per municipality (left out of the search index)."""
     all_places = places(content)
     f = t["finder"]
+    wording = Wording(t)
     place_strings = script_strings(t, TODAY_STRINGS, kinds=False)
     events = [
         (event, national_organisations(event, content.organisations)) for event in content.events.values()
@@ -336,9 +367,9 @@ def finder_pages(content: Content, t: dict[str, Any], u: Urls = urls) -> list[Pa
             "letters": by_letter(all_places),
             "place_count": len(all_places),
             "events": [event for event, _ in events],
-            "index_uri": FINDER_INDEX,
+            "index_uri": u.finder_index,
             "place_example": all_places[0].municipality.id if all_places else "",
-            "shard_uri": finder_shard,
+            "shard_uri": u.finder_shard,
             "distances": any(place.origin for place in all_places),
             "max_options": MAX_OPTIONS,
             "first_points": FIRST_POINTS,
@@ -359,6 +390,7 @@ def finder_pages(content: Content, t: dict[str, Any], u: Urls = urls) -> list[Pa
                 "events": events,
                 "script_strings": place_strings,
                 "structured_hours": structured_hours,
+                "wording": wording,
                 "distance": lambda km: distance_words(km, f),
             },
             meta={"hide": ["toc"], "search": {"exclude": True}},

@@ -22,10 +22,11 @@ from typing import Any
 
 from ..content import Content
 from ..model import HelpPoint, Municipality, Organisation
+from ..model.translation import plain
 from .distances import Geography, Origin, e4
-from .finder import KIND_ORDER, Place, hours_row, national_organisations, places
+from .finder import DUTCH, KIND_ORDER, Place, Wording, hours_row, national_organisations, places
 from .pages import DataFile
-from .urls import FINDER_INDEX, finder_shard
+from .urls import Urls, urls
 
 INDEX_VERSION = 4
 INDEX_BUDGET = 30 * 1024
@@ -59,7 +60,9 @@ class _Table:
         return self._seen[key]
 
 
-def finder_index(content: Content, all_places: list[Place] | None = None) -> dict[str, Any]:
+def finder_index(
+    content: Content, all_places: list[Place] | None = None, wording: Wording = DUTCH
+) -> dict[str, Any]:
     """The first file: what the finder needs to find a municipality (about 26 KB gzipped for 342).
 
     Arrays instead of objects; shared values stored once and referred to by position::
@@ -83,7 +86,7 @@ def finder_index(content: Content, all_places: list[Place] | None = None) -> dic
                 organisation.name,
                 organisation.description,
                 organisation.phone or "",
-                [hours.ref(hours_row(h)) for h in organisation.phone_hours],
+                [hours.ref(hours_row(h, wording)) for h in organisation.phone_hours],
             ]
         )
 
@@ -136,7 +139,9 @@ def derived_id(name: str) -> str:
     return "-".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
-def place_shard(place: Place, position: dict[str, int], geography: Geography) -> dict[str, Any]:
+def place_shard(
+    place: Place, position: dict[str, int], geography: Geography, wording: Wording = DUTCH
+) -> dict[str, Any]:
     """One municipality's file, loaded when someone chooses it (``position``: id → place in ``m``).
 
     Positions are whole numbers of 1/10,000 degrees (:func:`~.distances.e4`)::
@@ -166,7 +171,7 @@ def place_shard(place: Place, position: dict[str, int], geography: Geography) ->
         return elsewhere.ref([position[point.municipality], point.name, e4(where[0]), e4(where[1])])
 
     points = [
-        _point(point, municipality, geography, hours, languages)
+        _point(point, municipality, geography, hours, languages, wording)
         for point in sorted(place.points, key=lambda p: (KIND_ORDER.index(p.kind), p.name.casefold()))
     ]
     centre = geography.centre_origin(municipality)
@@ -187,7 +192,12 @@ def place_shard(place: Place, position: dict[str, int], geography: Geography) ->
 
 
 def _point(
-    point: HelpPoint, municipality: Municipality, geography: Geography, hours: _Table, languages: _Table
+    point: HelpPoint,
+    municipality: Municipality,
+    geography: Geography,
+    hours: _Table,
+    languages: _Table,
+    wording: Wording = DUTCH,
 ) -> list[Any]:
     name, name_flag = _with_town(point.name, municipality.name, TOWN_IN_NAME)
     address, address_flag = _with_town(point.address, municipality.name, TOWN_IN_ADDRESS)
@@ -199,8 +209,8 @@ def _point(
         point.postcode,
         point.phone or "",
         kind | _flags(point) | name_flag | address_flag,
-        [hours.ref(hours_row(h)) for h in point.walk_in_hours],
-        languages.ref(", ".join(point.languages)),
+        [hours.ref(hours_row(h, wording)) for h in point.walk_in_hours],
+        languages.ref(wording.languages(point.languages)),
         *((e4(where[0]), e4(where[1])) if where else (NO_PLACE, NO_PLACE)),
     ]
 
@@ -229,15 +239,18 @@ def index_json(content: Content) -> str:
     return _json(finder_index(content))
 
 
-def index_files(content: Content) -> list[DataFile]:
-    """The first file and one file per municipality."""
+def index_files(content: Content, wording: Wording = DUTCH, u: Urls = urls) -> list[DataFile]:
+    """The first file and one file per municipality, in the language of ``wording`` and ``u``."""
     geography = Geography(content)
     all_places = places(content, geography)
     position = {place.municipality.id: i for i, place in enumerate(all_places)}
     return [
-        DataFile(FINDER_INDEX, _json(finder_index(content, all_places))),
+        DataFile(u.finder_index, plain(_json(finder_index(content, all_places, wording)))),
         *(
-            DataFile(finder_shard(place.municipality.id), _json(place_shard(place, position, geography)))
+            DataFile(
+                u.finder_shard(place.municipality.id),
+                plain(_json(place_shard(place, position, geography, wording))),
+            )
             for place in all_places
         ),
     ]

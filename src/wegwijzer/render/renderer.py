@@ -25,7 +25,7 @@ from .glossary import TermMarker, anchor, finalize, term_pattern
 from .pages import PageSpec
 from .personal_list import moments, ordered_steps
 from .strings import strings
-from .urls import FINDER_INDEX, asset, page_url, urls_for
+from .urls import asset, page_url, urls_for
 
 Link = Callable[[str], str]
 """Turns a page's ``src_uri`` into a URL relative to the page being rendered."""
@@ -99,7 +99,7 @@ class Renderer:
             "dutch": self.content.dutch,
             "meanings": self.content.meanings,
             "step_data": urls.step_data,
-            "finder_index": FINDER_INDEX,
+            "finder_index": urls.finder_index,
             "typo_min": TYPO_MIN_LENGTH,
         }
         if spec.event_id is not None:

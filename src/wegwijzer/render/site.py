@@ -12,7 +12,7 @@ from ..model import LifeEvent, Step
 from ..model.translation import plain
 from .checklist import checklist_pages
 from .contact import who
-from .finder import finder_pages
+from .finder import Wording, finder_pages
 from .finder_index import index_files
 from .pages import DataFile, PageSpec
 from .personal_list import step_files
@@ -64,7 +64,7 @@ def site_files(content: Content, lang: str = "nl", directory_urls: bool = True) 
         return who(step, content.organisations[step.organisation])
 
     steps = step_files(content.events.values(), strings(lang), url, who_of, u.step_data)
-    return [*(index_files(content) if lang == "nl" else []), *steps]
+    return [*index_files(content, Wording(strings(lang)), u), *steps]
 
 
 SCRIPTS = {

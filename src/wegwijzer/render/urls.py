@@ -47,6 +47,15 @@ class Urls:
         """The static page of one municipality in the finder."""
         return self._at(f"loket/{municipality_id}.md")
 
+    @property
+    def finder_index(self) -> str:
+        """The finder's first JSON file (every municipality, the national organisations), in this language."""
+        return f"{ASSETS_DIR}/{self.prefix}loket.json"
+
+    def finder_shard(self, municipality_id: str) -> str:
+        """A municipality's help points and postcode centres, loaded when it is chosen, in this language."""
+        return f"{ASSETS_DIR}/loketten/{self.prefix}{municipality_id}.json"
+
     def step_data(self, event_id: str) -> str:
         """An event's questions and step data for the personal list's script, in this language."""
         return f"{step_data_dir()}/{self.prefix}{event_id}.json"
@@ -69,13 +78,6 @@ class Urls:
 
 ASSETS_DIR = "assets/wegwijzer"
 """Where the package's CSS and scripts and the generated data files are published (shared by languages)."""
-FINDER_INDEX = f"{ASSETS_DIR}/loket.json"
-"""The finder's first JSON file: every municipality, what people type for it, and its number."""
-
-
-def finder_shard(municipality_id: str) -> str:
-    """A municipality's help points and postcode centres for the finder, loaded when it is chosen."""
-    return f"{ASSETS_DIR}/loketten/{municipality_id}.json"
 
 
 def asset(name: str) -> str:
@@ -106,6 +108,13 @@ QUICK_EXIT = "https://www.google.nl/"
 
 urls = Urls()
 """The addresses of the Dutch site, at the root."""
+FINDER_INDEX = urls.finder_index
+"""The finder's first JSON file: every municipality, what people type for it, and its number."""
+
+
+def finder_shard(municipality_id: str) -> str:
+    """A municipality's help points and postcode centres for the finder (Dutch)."""
+    return urls.finder_shard(municipality_id)
 
 
 def urls_for(lang: str) -> Urls:
