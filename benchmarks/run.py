@@ -349,9 +349,34 @@ def _busy_share(before: tuple[int, int], after: tuple[int, int]) -> float:
     return (after[0] - before[0]) / max(after[1] - before[1], 1)
 
 
+def bench_translations(args: argparse.Namespace) -> None:
+    """The example in Dutch only, with each other language, and with all: build time and pages."""
+    import re
+
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    text = text.replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
+    text = text.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+    text = text.replace("lifeevents_dir: lifeevents", f"lifeevents_dir: {ROOT / 'lifeevents'}")
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        base = None
+        for languages in ([], ["en"], ["ar"], ["en", "ar"]):
+            name = "+".join(["nl", *languages])
+            config = Path(tmp) / f"{name}.yml"
+            config.write_text(re.sub(r"languages: \[[^\]]*\]", f"languages: [{', '.join(languages)}]", text))
+            site = Path(tmp) / name
+            wall = _run_child(config, site, pdf=False)["total wall time"]
+            pages = sum(1 for _ in site.rglob("index.html"))
+            base = base or wall
+            extra = f", +{wall - base:.1f} s for the other language(s)" if languages else ""
+            rows.append((f"build {name} (no browser gates)", f"{wall:.1f} s, {pages} pages{extra}"))
+    _table("Languages", rows)
+
+
 SECTIONS: dict[str, Callable[[argparse.Namespace], None]] = {
     "example": bench_example,
     "language": bench_language,
+    "translations": bench_translations,
     "finder": bench_finder,
     "search": bench_search,
     "accessibility": bench_accessibility,

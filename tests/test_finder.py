@@ -902,3 +902,20 @@ def test_the_page_does_not_jump_when_its_script_starts(example_site: Path, brows
             else:
                 assert page.locator(".ww-point__today").inner_text() == "Nu open, tot 17.00 uur."
         context.close()
+
+
+def test_with_many_guides_the_national_lines_are_on_one_page_not_on_every_municipality_page(content) -> None:
+    """Listing them per guide on all 342 municipality pages would grow with guides × municipalities."""
+    many = {
+        f"gids-{n}": event.model_copy(update={"id": f"gids-{n}"})
+        for n in range(31)
+        for event in [next(iter(content.events.values()))]
+    }
+    richer = dataclasses.replace(content, events=many)
+    pages = {p.src_uri: p for p in finder_pages(richer, strings())}
+    renderer = Renderer(richer)
+    national = renderer.render(pages["loket/landelijk.md"], lambda uri: "../" + uri).html
+    assert national.count('class="ww-event-orgs"') == 31 and 'href="tel:' in national
+    zwolle = renderer.render(pages["loket/zwolle.md"], lambda uri: "../" + uri).html
+    assert "ww-event-orgs" not in zwolle and '<a href="../loket/landelijk.md">' in zwolle
+    assert "loket/landelijk.md" not in {p.src_uri for p in finder_pages(content, strings())}

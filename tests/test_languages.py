@@ -164,3 +164,56 @@ def test_switching_language_keeps_the_guide_and_the_answers(example_site: Path, 
         assert page.url.endswith(f"/ar/gids/verhuizen/?{query}")
         assert page.locator("body").get_attribute("dir") == "rtl"
         page.close()
+
+
+FIXTURE_OVERLAY = """translation:
+  status: draft
+  translates: pending
+  owner: Test team
+title: I am moving
+summary: Tell the municipality your new address. Then change your {nl:huurtoeslag} (rent benefit).
+reassurance: You do not have to do everything at once. Someone at a help desk near you helps for free.
+in_short:
+  - Tell the {nl:gemeente} (town hall) your new address.
+  - Do that within 5 days after the move.
+  - Then change your {nl:huurtoeslag} (rent benefit).
+questions:
+  huurtoeslag:
+    text: Do you get {nl:huurtoeslag} (rent benefit)?
+steps:
+  inschrijven:
+    title: Tell the municipality your new address
+    why: The municipality puts your new address in the {nl:BRP} (population register).
+    how:
+      - Call the municipality or visit.
+    deadline: within 5 days after the move
+  huurtoeslag:
+    title: Change your {nl:huurtoeslag} (rent benefit)
+    why: Your rent changes. Then your {nl:huurtoeslag} changes too.
+    deadline: within 4 weeks after the move
+"""
+
+
+def test_a_language_mostly_untranslated_is_built_but_not_offered(site_src: Path) -> None:
+    """One guide of two translated, and one of its steps missing: Dutch with a notice, no switcher."""
+    config = site_src / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "      first_view_budget_kb: 150", "      first_view_budget_kb: 150\n      languages: [en]"
+        )
+    )
+    folder = site_src / "lifeevents" / "translations" / "en"
+    folder.mkdir(parents=True)
+    (folder / "verhuizen.yaml").write_text(FIXTURE_OVERLAY, "utf-8")
+    site = site_src / "site"
+    assert run_build(config, site, pdf=False) == 0
+    english = (site / "en/gids/verhuizen/index.html").read_text("utf-8")
+    assert "I am moving" in english
+    # 'huurtoeslag' lacks its 'bring': the whole step is Dutch, said once in English above it
+    step = english[english.index('id="stap-huurtoeslag"') - 40 : english.index('id="stap-controleren"')]
+    assert 'lang="nl" dir="ltr"' in step and "This part is not translated yet" in step
+    assert "Pas uw huurtoeslag aan" in step
+    untranslated = (site / "en/gids/geldzorgen/index.html").read_text("utf-8")
+    assert '<div class="ww-guide" lang="nl" dir="ltr">' in untranslated
+    assert "This part is not translated yet" in untranslated
+    assert "ww-languages" not in (site / "gids/verhuizen/index.html").read_text("utf-8")  # 2 of 5 texts

@@ -28,6 +28,7 @@ from ..model import HelpPoint, HelpPointKind, LifeEvent, Municipality, OpeningHo
 from .distances import Geography, Origin, distance_words, nearest_first
 from .pages import PageSpec
 from .urls import Urls, urls
+from .wording import DUTCH, Wording
 
 KIND_ORDER: tuple[HelpPointKind, ...] = (
     HelpPointKind.cross_government_counter,
@@ -43,6 +44,9 @@ MAX_OPTIONS = 10
 """At most this many municipalities are offered while typing (the form's ``data-max-options``)."""
 
 FIRST_POINTS = 5
+NATIONAL_ON_PAGE_MAX = 30
+"""With more guides than this, a municipality's page links to one page of national organisations
+instead of listing them for every guide (a list that would grow with every guide, on every page)."""
 """The script shows this many help points, the nearest, and a button for the rest
 (``data-first-points``): a short list for someone under stress, and light on a slow phone."""
 
@@ -273,36 +277,6 @@ def minutes(clock: str) -> int:
     return int(hour) * 60 + int(minute)
 
 
-@dataclass(frozen=True)
-class Wording:
-    """Opening hours and spoken languages in the page's language (``t``: its strings; None: Dutch).
-
-    The register writes them in Dutch; another language says structured hours in its own words.
-    """
-
-    t: Mapping[str, Any] | None = None
-
-    def hours(self, hours: OpeningHours) -> tuple[str, str]:
-        """(days, times) as people read them."""
-        t = self.t
-        if t is None or t["lang"] == "nl" or not (hours.structured and hours.opens and hours.closes):
-            return hours.days, hours.hours
-        days = sorted(hours.weekdays)
-        names = [t["days"][d - 1] for d in days]
-        if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
-            said = t["finder"]["day_range"].format(first=names[0], last=names[-1])
-        else:
-            said = ", ".join(names)
-        return said, t["finder"]["time_range"].format(opens=hours.opens, closes=hours.closes)
-
-    def languages(self, names: Iterable[str]) -> str:
-        own = self.t["language_names"] if self.t else {}
-        return ", ".join(own.get(name, name) for name in names)
-
-
-DUTCH = Wording()
-
-
 def hours_row(hours: OpeningHours, wording: Wording = DUTCH) -> list[Any]:
     """``[days, hours]``, plus ``weekday mask, opens, closes`` (minutes) when structured."""
     row: list[Any] = list(wording.hours(hours))
@@ -379,7 +353,17 @@ def finder_pages(content: Content, t: dict[str, Any], u: Urls = urls) -> list[Pa
         },
         meta={"hide": ["toc"]},
     )
-    return [finder] + [
+    national = None
+    if len(events) > NATIONAL_ON_PAGE_MAX:
+        national = PageSpec(
+            u.national,
+            f["national_title"],
+            "finder_national_page.html",
+            context={"events": events},
+            meta={"hide": ["toc"], "search": {"exclude": True}},
+            in_nav=False,
+        )
+    return [finder, *([national] if national else [])] + [
         PageSpec(
             u.place(place.municipality.id),
             t["finder"]["place_title"].format(name=place.municipality.name),
@@ -387,7 +371,8 @@ def finder_pages(content: Content, t: dict[str, Any], u: Urls = urls) -> list[Pa
             assets=("finder.css", "loket-gemeente.js"),
             context={
                 "place": place,
-                "events": events,
+                "events": [] if national else events,
+                "national_page": national is not None,
                 "script_strings": place_strings,
                 "structured_hours": structured_hours,
                 "wording": wording,

@@ -24,9 +24,10 @@ from ..content import Content
 from ..model import HelpPoint, Municipality, Organisation
 from ..model.translation import plain
 from .distances import Geography, Origin, e4
-from .finder import DUTCH, KIND_ORDER, Place, Wording, hours_row, national_organisations, places
+from .finder import KIND_ORDER, Place, hours_row, national_organisations, places
 from .pages import DataFile
 from .urls import Urls, urls
+from .wording import DUTCH, Wording
 
 INDEX_VERSION = 4
 INDEX_BUDGET = 30 * 1024

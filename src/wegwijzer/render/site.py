@@ -12,7 +12,7 @@ from ..model import LifeEvent, Step
 from ..model.translation import plain
 from .checklist import checklist_pages
 from .contact import who
-from .finder import Wording, finder_pages
+from .finder import finder_pages
 from .finder_index import index_files
 from .pages import DataFile, PageSpec
 from .personal_list import step_files
@@ -20,6 +20,7 @@ from .safe import CONTENT_SECURITY_POLICY, JS_FLAG, SEARCH_POLICY
 from .search import search_page
 from .strings import strings
 from .urls import QUICK_EXIT, asset, page_url, urls_for
+from .wording import Wording
 
 
 def site_pages(content: Content, lang: str = "nl", max_guides_in_nav: int = 30) -> list[PageSpec]:

@@ -37,6 +37,11 @@ class Urls:
     def finder(self) -> str:
         return self._at("loket/index.md")
 
+    @property
+    def national(self) -> str:
+        """The national organisations per guide, on sites with many guides (render/finder.py)."""
+        return self._at("loket/landelijk.md")
+
     def guide(self, event_id: str) -> str:
         return self._at(f"gids/{event_id}.md")
 

@@ -37,12 +37,12 @@ A2_RULES = ("a2-one-sentence", "a2-sentence-length", "a2-common-word")
 
 
 @cache
-def common_words(size: int) -> frozenset[str]:
-    """The ``size`` most used Dutch words, lowercase, from wordfreq's list inside its wheel."""
+def common_words(size: int, lang: str = LANGUAGE) -> frozenset[str]:
+    """The ``size`` most used words of ``lang`` (Dutch), lowercase, from wordfreq's list inside its wheel."""
     from wordfreq import get_frequency_list, top_n_list
 
-    small = sum(len(group) for group in get_frequency_list(LANGUAGE, "small"))
-    return frozenset(top_n_list(LANGUAGE, size, wordlist="small" if size <= small else "large"))
+    small = sum(len(group) for group in get_frequency_list(lang, "small"))
+    return frozenset(top_n_list(lang, size, wordlist="small" if size <= small else "large"))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from ...content import Content, Origin
 from ...model.translation import DUTCH_TERM, LANGUAGES, plain
 from ...problems import Problem
 from ..pages import MarkdownPage
+from .easy_read import common_words
 from .rules import Finding, to_problems
 from .settings import LanguageSettings
 from .text import PageScore
@@ -84,6 +85,7 @@ def check_translation(
         translated = [u for u in units if u.file == origin.file]
         findings += _sentence_rules(translated, settings, dutch_terms, names)
         for unit in in_short_units(origin, event):
+            findings += _common_words(unit, settings, lang, names)
             for sentence in sentences(unit.text):
                 count = len(words(sentence))
                 if count > settings.a2_words_max:
@@ -141,6 +143,23 @@ _PLACEHOLDER = re.compile(r"\{[a-z]+(?::[^{}]*)?\}|\S+\.(?:nl|com|org|eu)\b\S*")
 
 _GLOSS = re.compile(r"(\{nl:[^{}]+\})\s*\([^()]*\)")
 """A Dutch term with its explanation in brackets: "{nl:AOW} (state pension)"."""
+
+
+def _common_words(
+    unit: Unit, s: LanguageSettings, lang: str, names: frozenset[str]
+) -> Iterator[tuple[str, Finding]]:
+    """English "In het kort" uses common English words; Dutch terms ({nl:...}) and names are allowed."""
+    if lang != "en":  # Arabic joins articles and prepositions to words: a word list would not fit
+        return
+    common = common_words(s.a2_common_words, lang)
+    text = DUTCH_TERM.sub("", unit.text)
+    for word in dict.fromkeys(words(text)):
+        lower = word.lower().replace("’", "'")
+        if any(c.isdigit() for c in word) or lower in common or word in names:
+            continue
+        message = f"'{word}' is not among the {s.a2_common_words:,} most used English words"
+        fix = "use a more common word, or keep the Dutch term as {nl:...} with a short explanation"
+        yield "a2-common-word", Finding(unit, message, fix, plain(unit.text))
 
 
 def _step_length(origin: Origin, step: Any, s: LanguageSettings) -> Iterator[tuple[str, Finding]]:
