@@ -109,15 +109,9 @@ def _overlay_register(path: Path, root: Path, name: str, model: Any, content: Co
     entries = dict(content.register(name))
     for key, raw in data.items():
         if key not in entries:
-            problems.append(
-                Problem(
-                    doc.file,
-                    doc.line_of((key,)),
-                    str(key),
-                    f"there is no '{key}' in registers/{name}.yaml",
-                    did_you_mean(str(key), entries) + "use the id of the Dutch entry",
-                )
-            )
+            message = f"there is no '{key}' in registers/{name}.yaml"
+            fix = did_you_mean(str(key), entries) + "use the id of the Dutch entry"
+            problems.append(_at(doc, (key,), message, fix))
             continue
         text, invalid = validate(model, raw, doc, (key,))
         problems += invalid
@@ -148,14 +142,14 @@ def _overlay_register(path: Path, root: Path, name: str, model: Any, content: Co
     return problems
 
 
+def _at(doc: YamlDocument, path: tuple[Any, ...], message: str, fix: str, **kwargs: Any) -> Problem:
+    """A problem at ``path`` in an overlay, with its line."""
+    return Problem(doc.file, doc.line_of(path), ".".join(str(p) for p in path), message, fix, **kwargs)
+
+
 def _count(doc: YamlDocument, path: tuple[Any, ...], has: int, dutch: int) -> Problem:
-    return Problem(
-        doc.file,
-        doc.line_of(path),
-        ".".join(str(p) for p in path),
-        f"this list has {has} items, the Dutch has {dutch}",
-        "translate each Dutch item once, in the same order",
-    )
+    message = f"this list has {has} items, the Dutch has {dutch}"
+    return _at(doc, path, message, "translate each Dutch item once, in the same order")
 
 
 def _with_facts(data: Any, facts: dict[str, Fact], dutch: dict[str, Fact]) -> Any:
@@ -246,7 +240,7 @@ def _step(doc: YamlDocument, step: Step, text: StepText | None) -> tuple[Step, l
     problems = []
     for name in ("for_other", "next", "how", "bring"):
         if getattr(step, name) and not getattr(text, name):
-            problems.append(_missing(doc, (*where,), f"'{name}'", step=True))
+            problems.append(_missing(doc, where, f"'{name}'", step=True))
     if step.deadline and not text.deadline:
         problems.append(_missing(doc, where, "'deadline'", step=True))
     for name in ("how", "bring"):
@@ -257,25 +251,11 @@ def _step(doc: YamlDocument, step: Step, text: StepText | None) -> tuple[Step, l
     for kind in noted - set(text.notes):
         problems.append(_missing(doc, where, f"the note of channel '{kind.value}'", step=True))
     for kind in set(text.notes) - noted:
-        problems.append(
-            Problem(
-                doc.file,
-                doc.line_of((*where, "notes")),
-                f"steps.{step.id}.notes",
-                f"the Dutch step has no note for '{kind.value}'",
-                "remove this note",
-            )
-        )
+        message = f"the Dutch step has no note for '{kind.value}'"
+        problems.append(_at(doc, (*where, "notes"), message, "remove this note"))
     if step.for_other and "{wie}" in step.for_other and text.for_other and "{wie}" not in text.for_other:
-        problems.append(
-            Problem(
-                doc.file,
-                doc.line_of((*where, "for_other")),
-                f"steps.{step.id}.for_other",
-                "{wie} is missing",
-                "write {wie} where the other person is named",
-            )
-        )
+        fix = "write {wie} where the other person is named"
+        problems.append(_at(doc, (*where, "for_other"), "{wie} is missing", fix))
     if problems:
         return step, problems
     update: dict[str, Any] = {name: getattr(text, name) for name in STEP_TEXTS if getattr(step, name)}
@@ -289,15 +269,8 @@ def _step(doc: YamlDocument, step: Step, text: StepText | None) -> tuple[Step, l
 
 def _missing(doc: YamlDocument, path: tuple[Any, ...], what: str, step: bool = False) -> Problem:
     shown = "this step is shown in Dutch, with a notice" if step else "the Dutch text is shown, with a notice"
-    return Problem(
-        doc.file,
-        doc.line_of(path),
-        ".".join(str(p) for p in path),
-        f"{what} is not translated: {shown}",
-        "add the translation",
-        severity=Severity.warning,
-        rule="translation",
-    )
+    message = f"{what} is not translated: {shown}"
+    return _at(doc, path, message, "add the translation", severity=Severity.warning, rule="translation")
 
 
 def _unknown_ids(doc: YamlDocument, event: LifeEvent, text: EventText) -> list[Problem]:
@@ -309,15 +282,9 @@ def _unknown_ids(doc: YamlDocument, event: LifeEvent, text: EventText) -> list[P
     ):
         for key in getattr(text, part):
             if key not in known:
-                problems.append(
-                    Problem(
-                        doc.file,
-                        doc.line_of((part, key)),
-                        f"{part}.{key}",
-                        f"the Dutch guide has no {part[:-1]} '{key}'",
-                        did_you_mean(key, known) + "use the id of the Dutch " + part[:-1],
-                    )
-                )
+                message = f"the Dutch guide has no {part[:-1]} '{key}'"
+                fix = did_you_mean(key, known) + "use the id of the Dutch " + part[:-1]
+                problems.append(_at(doc, (part, key), message, fix))
     return problems
 
 
@@ -327,14 +294,8 @@ def _stale(doc: YamlDocument, event: LifeEvent, text: EventText) -> list[Problem
     if text.translation.translates == current:
         return []
     changed = "is new" if text.translation.translates == PENDING else "changed after this translation"
+    message = f"the Dutch text of '{event.id}' {changed}; owner: {text.translation.owner}"
+    fix = f"check the translation against lifeevents/{event.id}.yaml, then write 'translates: {current}'"
     return [
-        Problem(
-            doc.file,
-            doc.line_of(("translation", "translates")),
-            "translation.translates",
-            f"the Dutch text of '{event.id}' {changed}; owner: {text.translation.owner}",
-            f"check the translation against lifeevents/{event.id}.yaml, then write 'translates: {current}'",
-            severity=Severity.warning,
-            rule="translation",
-        )
+        _at(doc, ("translation", "translates"), message, fix, severity=Severity.warning, rule="translation")
     ]
