@@ -18,7 +18,6 @@ from mkdocs.structure.toc import get_toc
 
 from .checks import REVIEW_AFTER_DAYS, check_site, check_site_url
 from .checks.freshness import set_build_date, unset_build_date
-from .content import Content
 from .incremental import THEME_TEMPLATES, GeneratedPage, PageKeys, front_matter, site_key
 from .problems import log_to, report
 from .publish.budget import GUIDE_BUDGET_KB
@@ -66,7 +65,6 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
     """Loads the life events, checks them, and adds their pages to the site."""
 
     def __init__(self) -> None:
-        self.content: Content | None = None
         self.languages: Languages | None = None
         self.files: Files | None = None
         self.specs: dict[str, PageSpec] = {}
@@ -101,7 +99,6 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             raise PluginError(f"Wegwijzer found {len(result.errors)} problem(s) in {where} (listed above).")
         content = result.content
         self.epoch = set_build_date(content)
-        self.content = content
         self.languages = Languages(
             content, result.translations, config.site_url or "", self.config.language_min_share
         )
@@ -127,7 +124,8 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
 
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         escape_titles(context["nav"].items)  # 404.html, before any page
-        context["ww"] = config.extra["wegwijzer"]
+        others = self.languages.others() if self.languages else []  # 404.html speaks every language
+        context.update(ww=config.extra["wegwijzer"], ww_others=others)
         return context
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -141,7 +139,7 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
         return server
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.content is None:
+        if not self.config.enabled or self.languages is None:
             return files
         for spec in self.specs.values():
             if files.get_file_from_path(spec.src_uri) is not None:
@@ -150,7 +148,6 @@ class WegwijzerPlugin(BasePlugin[WegwijzerConfig]):
             files.append(
                 GeneratedPage.generated(config, spec.src_uri, content=front_matter(spec), inclusion=inclusion)
             )
-        assert self.languages is not None
         for data in [*self.languages.files(config.use_directory_urls), *asset_files()]:
             files.append(File.generated(config, data.src_uri, content=data.content))
         if self.dirty:

@@ -59,6 +59,14 @@ class Languages:
         """Every language's search records; Pagefind keeps one index per language."""
         return [d for x in self.all.values() for d in documents(x.content, x.lang)]
 
+    def others(self) -> list[dict[str, Any]]:
+        """Theme strings of each offered language but Dutch, with its direction (for 404.html)."""
+        return [
+            {**x.theme, "dir": LANGUAGES[x.lang][1]}
+            for x in self.all.values()
+            if x.lang != "nl" and x.offered
+        ]
+
     def of(self, src_uri: str) -> Language:
         return self.all[language_of(src_uri, self.codes)]
 
