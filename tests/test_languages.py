@@ -217,3 +217,17 @@ def test_a_language_mostly_untranslated_is_built_but_not_offered(site_src: Path)
     assert '<div class="ww-guide" lang="nl" dir="ltr">' in untranslated
     assert "This part is not translated yet" in untranslated
     assert "ww-languages" not in (site / "gids/verhuizen/index.html").read_text("utf-8")  # 2 of 5 texts
+
+
+def test_a_translation_may_not_add_a_number(tmp_path: Path) -> None:
+    """A number the Dutch does not have is a fact someone invented; a missing one may be a word."""
+    root = _copy(tmp_path)
+    overlay = root / "translations" / "en" / "verhuizen.yaml"
+    text = overlay.read_text("utf-8")
+    assert "at least 1 month before the move" in text
+    overlay.write_text(
+        text.replace("at least 1 month before the move", "at least 6 weeks before the move", 1)
+    )
+    _, problems = load_translation(load_content(root), "en")
+    errors = [str(p) for p in problems if p.is_error]
+    assert len(errors) == 1 and "a number that the Dutch has not: 6" in errors[0], errors

@@ -138,6 +138,8 @@ def _overlay_register(path: Path, root: Path, name: str, model: Any, content: Co
                 ]
         entries[key] = original.model_copy(update=update)
         content.origins[id(entries[key])] = Origin(doc, (key,))
+        fields = [f for f in text.model_dump(exclude_none=True) if f in type(original).model_fields]
+        problems += _numbers(doc, (key,), _strings(original, fields), _strings(entries[key], fields))
     setattr(content, name, entries)
     return problems
 
@@ -193,6 +195,8 @@ def _overlay_event(
         return event, problems
     problems += _unknown_ids(doc, event, text)
     problems += _stale(doc, event, text)
+    opening = [event.title, event.summary, event.reassurance, *event.in_short]
+    problems += _numbers(doc, (), opening, [text.title, text.summary, text.reassurance, *text.in_short])
     if event.date_question and not text.date_question:
         problems.append(_missing(doc, ("date_question",), "the question for the date"))
     questions = [
@@ -264,7 +268,51 @@ def _step(doc: YamlDocument, step: Step, text: StepText | None) -> tuple[Step, l
     update["channels"] = [
         c.model_copy(update={"note": text.notes[c.kind]}) if c.note else c for c in step.channels
     ]
-    return step.model_copy(update=update), []
+    translated = step.model_copy(update=update)
+    return translated, _numbers(doc, where, _texts(step), _texts(translated))
+
+
+def _texts(step: Step) -> list[str]:
+    """Every text of a step: its own fields, its deadline's words and its channels' notes."""
+    found: list[str] = []
+    for name in STEP_TEXTS:
+        value = getattr(step, name)
+        found += value if isinstance(value, list) else [value] if value else []
+    return found + ([step.deadline.text] if step.deadline else []) + [c.note for c in step.channels if c.note]
+
+
+def _strings(entry: Any, fields: list[str]) -> list[str]:
+    """The texts of ``fields`` of a register entry (opening hours included)."""
+    found: list[str] = []
+    for name in fields:
+        value = getattr(entry, name)
+        items = value if isinstance(value, list) else [value]
+        found += [f"{i.days} {i.hours}" if hasattr(i, "days") else str(i) for i in items if i is not None]
+    return found
+
+
+_NUMBER = re.compile(r"\d+")
+WORDS_OK = frozenset({"1", "2"})
+"""Numbers a translation may well write as a word ("one month", Arabic's dual "two weeks")."""
+
+
+def _numbers(
+    doc: YamlDocument, path: tuple[Any, ...], dutch: list[str], translated: list[str]
+) -> list[Problem]:
+    """A number the Dutch does not have is an invented fact (an error); a missing one may be in words."""
+    ours, theirs = set(_NUMBER.findall(" ".join(dutch))), set(_NUMBER.findall(" ".join(translated)))
+    problems = []
+    if theirs - ours:
+        added = ", ".join(sorted(theirs - ours))
+        fix = "write the numbers the Dutch text has; a new fact goes into the Dutch text first"
+        problems.append(_at(doc, path, f"the translation has a number that the Dutch has not: {added}", fix))
+    missing_numbers = ours - theirs - WORDS_OK
+    if missing_numbers:
+        missing = ", ".join(sorted(missing_numbers))
+        message = f"the Dutch has a number that the translation has not: {missing}"
+        fix = "check that the translation says it (in digits is clearest)"
+        problems.append(_at(doc, path, message, fix, severity=Severity.warning, rule="translation"))
+    return problems
 
 
 def _missing(doc: YamlDocument, path: tuple[Any, ...], what: str, step: bool = False) -> Problem:
