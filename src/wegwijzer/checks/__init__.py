@@ -11,7 +11,6 @@ from ..content import Content
 from ..load.loader import collect
 from ..load.site_config import SiteConfig
 from ..load.translations import Translation, load_translation
-from ..model.translation import LANGUAGES
 from ..problems import ContentError, Problem, Severity
 from .deadlines import check_deadlines
 from .freshness import future_dates, stale_content, unsourced_steps
@@ -109,7 +108,7 @@ def run_checks(
     problems += unsourced_steps(content)
     settings = settings or LanguageSettings()
 
-    language, scores = check_content(content, settings, [p for p in pages if p.folder not in LANGUAGES])
+    language, scores = check_content(content, settings, [p for p in pages if p.language == "nl"])
     translations: dict[str, Translation] = {}
     for lang in languages:
         translation, found = load_translation(content, lang)
@@ -117,7 +116,7 @@ def run_checks(
         problems += found
         if not any(p.is_error for p in found):
             more, more_scores = check_translation(
-                translation.content, settings, [p for p in pages if p.folder == lang]
+                translation.content, settings, [p for p in pages if p.language == lang]
             )
             language += more
             scores += more_scores

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..load.loader import outside
 from ..load.yaml_lines import invisible_character
 from ..model.fields import HTML_START
+from ..model.translation import language_of
 from ..problems import Problem
 
 
@@ -23,10 +24,9 @@ class MarkdownPage:
     text: str
 
     @property
-    def folder(self) -> str:
-        """The page's first folder inside the docs folder (``en`` for ``content/en/over.md``), or ""."""
-        parts = self.display.split("/")
-        return parts[1] if len(parts) > 2 else ""
+    def language(self) -> str:
+        """The page's language: ``en`` for ``content/en/over.md``, Dutch for ``content/over.md``."""
+        return language_of(self.display.split("/", 1)[-1])
 
 
 _CODE_SPAN = re.compile(r"`[^`]*`")

@@ -21,6 +21,13 @@ DUTCH_TERM = re.compile(r"\{nl:([^{}]+)\}")
 LANGUAGES = {"nl": ("Nederlands", "ltr"), "en": ("English", "ltr"), "ar": ("العربية", "rtl")}
 """The languages Wegwijzer has interface strings for: their own name and their writing direction."""
 
+
+def language_of(path: str, languages: tuple[str, ...] | list[str] | dict[str, object] = LANGUAGES) -> str:
+    """The language of a page or file by its path: ``en/gids/x.md`` is English, ``gids/x.md`` Dutch."""
+    first = path.split("/", 1)[0]
+    return first if first in languages and "/" in path else "nl"
+
+
 PENDING = "pending"
 """What a new translation writes in ``translates`` before the build has told it the fingerprint."""
 

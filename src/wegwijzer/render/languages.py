@@ -48,6 +48,8 @@ class Languages:
             renderer = Renderer(own, lang, site_url)
             self.all[lang] = Language(lang, own, renderer, theme_context(lang), share >= min_share)
         self.codes = tuple(self.all)
+        self._menus: dict[str, tuple[Any, Any]] = {}
+        """Per language: the navigation it was made from, and its menu."""
 
     def pages(self, max_guides_in_nav: int) -> list[PageSpec]:
         return [spec for x in self.all.values() for spec in site_pages(x.content, x.lang, max_guides_in_nav)]
@@ -92,15 +94,23 @@ class Languages:
                 )
         return {
             "ww": own.theme,
-            "ww_dir": LANGUAGES[own.lang][1],
             "ww_languages": others if len(others) > 1 else [],
             "nav": self._nav(nav, own.lang),
         }
 
     def _nav(self, nav: Any, lang: str) -> Any:
-        """The menu of one language: its own pages only (each language's pages are a folder in MkDocs)."""
+        """The menu of one language: its own pages only (each language's pages are a folder in MkDocs).
+
+        Made once per navigation and language, not for each of its pages.
+        """
         if len(self.codes) == 1 or nav is None:
             return nav
+        made = self._menus.get(lang)
+        if made is None or made[0] is not nav:
+            made = self._menus[lang] = (nav, self._menu(nav, lang))
+        return made[1]
+
+    def _menu(self, nav: Any, lang: str) -> Any:
         items = []
         for item in nav.items:
             if lang != "nl" and _folder(item) == lang:

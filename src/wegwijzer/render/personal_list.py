@@ -37,6 +37,7 @@ import holidays as holiday_calendars
 from ..model import EVENT, DeadlineKind, LifeEvent, Phase, Step
 from ..model.translation import plain
 from .pages import DataFile
+from .strings import strings as locale_strings
 from .urls import step_data as step_data_uri
 
 PHASE_RANK = {phase: rank for rank, phase in enumerate(Phase)}
@@ -331,8 +332,8 @@ def step_files(
                 **strings["personal"],
                 "yes": strings["answer_yes"],
                 "no": strings["answer_no"],
-                "days": strings.get("days", DAYS),
-                "months": strings.get("months", MONTHS),
+                "days": strings["days"],
+                "months": strings["months"],
             },
         }
         text = plain(json.dumps(data, ensure_ascii=False, sort_keys=True))  # the script shows plain text
@@ -340,9 +341,8 @@ def step_files(
     return files
 
 
-DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")  # fmt: skip
+DAYS = tuple(locale_strings("nl")["days"])
+MONTHS = tuple(locale_strings("nl")["months"])
 
 
 def dutch_date(day: dt.date, with_year: bool = True) -> str:

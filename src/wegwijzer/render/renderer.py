@@ -115,7 +115,7 @@ class Renderer:
                 moments=moments(event, self.t["personal"]["date_question"]),
                 step_data_each=link(urls.step_data(event.id)).replace(f"{event.id}.json", "{id}.json"),
                 guide_url=self._absolute(urls.guide(event.id)),
-                pdf_href=link(urls_for("nl").home) + urls.pdf(event.id),
+                pdf_href=context["root"] + urls.pdf(event.id),
             )
         context.update(spec.context)
         html = self.env.get_template(spec.template).render(context)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.translation import language_of
+
 
 @dataclass(frozen=True)
 class Urls:
@@ -125,12 +127,6 @@ def finder_shard(municipality_id: str) -> str:
 def urls_for(lang: str) -> Urls:
     """The addresses of a language's pages: Dutch at the root, another language below ``<lang>/``."""
     return urls if lang == "nl" else Urls(f"{lang}/")
-
-
-def language_of(src_uri: str, languages: tuple[str, ...] | list[str]) -> str:
-    """The language of a page or file by its path: ``en/gids/x.md`` is English, ``gids/x.md`` Dutch."""
-    first = src_uri.split("/", 1)[0]
-    return first if first in languages and "/" in src_uri else "nl"
 
 
 def in_language(src_uri: str, lang: str, languages: tuple[str, ...] | list[str]) -> str:

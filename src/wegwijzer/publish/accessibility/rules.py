@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from ...model.translation import LANGUAGES
-
 CHECK_VERSION = "6"
 """Raise this when a check changes in a way the source hash would not show (e.g. a Chromium update)."""
 
@@ -32,13 +30,8 @@ MIN_TARGET_PX = 24
 """WCAG 2.5.8 target size (minimum), with its inline and spacing exceptions."""
 
 LANGUAGE = "nl"
-"""The language of the pages at the site's root; a translation's pages are below ``<lang>/``."""
-
-
-def language_of(relative: str) -> str:
-    """The language a built page (``en/gids/x/index.html``) must declare in ``<html lang>``."""
-    first = relative.split("/", 1)[0]
-    return first if first in LANGUAGES and first != LANGUAGE and "/" in relative else LANGUAGE
+"""The language of the pages at the site's root; a translation's pages are below ``<lang>/``
+(``model.translation.language_of`` says which a built page must declare in ``<html lang>``)."""
 
 
 VAGUE_LINK_TEXTS = frozenset(

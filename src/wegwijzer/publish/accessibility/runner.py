@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ...model.translation import LANGUAGES
+from ...model.translation import LANGUAGES, language_of
 from ..browser import launch, serve
 from . import rules
 from .cache import axe_source
@@ -23,7 +23,7 @@ _LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
 def _settings(relative: str) -> dict[str, Any]:
-    lang = rules.language_of(relative)
+    lang = language_of(relative)
     return {
         "lang": lang,
         "dir": LANGUAGES[lang][1],
