@@ -153,6 +153,13 @@ def test_two_events_print_exactly_the_list_with_the_ticks(checklist) -> None:
     done = checklist.locator('li.ww-check[data-step="geldzorgen/schuldhulp"]')
     assert "ww-check--done" in done.get_attribute("class") and "Gedaan" in done.inner_text()
     assert dutch_date(dt.date(2099, 11, 15)) in done.inner_text()
+    # The paper names both events, and "In het kort" holds each one's lines under its title.
+    assert checklist.locator("h1").inner_text() == "Checklist: Ik verhuis en Ik heb te weinig geld"
+    assert checklist.title().startswith("Checklist: Ik verhuis en Ik heb te weinig geld - ")
+    short = checklist.locator(".ww-checklist__short")
+    assert short.locator("h3").all_inner_texts() == ["Ik verhuis", "Ik heb te weinig geld"]
+    assert "Doe dat binnen 5 dagen na de verhuizing." in short.locator("ul").nth(0).inner_text()
+    assert "Heeft u schulden, bel dan de gemeente." in short.locator("ul").nth(1).inner_text()
     assert (
         checklist.get_by_role("link", name="Terug naar de uitleg").get_attribute("href").endswith(f"?{query}")
     )

@@ -321,7 +321,7 @@ def step_files(
     for event in events:
         url = page_url(event)
         data = {
-            "event": {"id": event.id, "title": event.title, "url": url},
+            "event": {"id": event.id, "title": event.title, "url": url, "inShort": list(event.in_short)},
             "questions": [
                 {"id": q.id, "text": q.text, "hint": q.hint, "unsure": q.unsure} for q in event.questions
             ],

@@ -75,6 +75,28 @@
     figure.querySelector("figcaption").textContent = c.qr_personal;
   }
 
+  /* Two or more events: the heading names them all, and "In het kort" has a part per event. */
+  function nameEvents(all, c) {
+    const events = all.map((data) => data.event);
+    if (events.length < 2) return;
+    const lang = document.documentElement.lang || "nl";
+    const titles = events.map((e) => e.title);
+    const joined = window.Intl && Intl.ListFormat
+      ? new Intl.ListFormat(lang, { type: "conjunction" }).format(titles) : titles.join(", ");
+    const heading = document.querySelector("h1");
+    if (heading) heading.textContent = format(c.title, { title: joined });
+    document.title = format(c.title, { title: joined }) + " - " + document.title.split(" - ").pop();
+    const short = root.querySelector(".ww-checklist__short");
+    if (!short) return;
+    short.querySelectorAll("ul").forEach((ul) => ul.remove());
+    events.forEach((e) => {
+      short.append(el("h3", "ww-checklist__event", e.title));
+      const ul = el("ul");
+      (e.inShort || []).forEach((line) => ul.append(el("li", "", line)));
+      short.append(ul);
+    });
+  }
+
   function start() {
     const date = root.querySelector("[data-today]");
     const c = JSON.parse(root.getAttribute("data-strings"));
@@ -92,6 +114,7 @@
       const s = all[0].strings;
       if (date) date.textContent = dutchDate(today(), s);
       if (!answered) return;
+      nameEvents(all, c);
       const state = ticks();
       const now = today();
       const ol = root.querySelector(".ww-checklist__items");
