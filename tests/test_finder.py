@@ -285,7 +285,7 @@ def decode(files: dict[str, dict]) -> dict[str, dict]:
 def test_index_reads_back_to_the_register(content) -> None:
     files = finder_files(content)
     index = files[FINDER_INDEX]
-    assert index["v"] == 4
+    assert index["v"] == 5
     assert index["f"]["kindShift"] == KIND_SHIFT and index["f"]["town"] == TOWN
     decoded = decode(files)
     assert len(decoded) == 342 == len(files) - 1  # the first file, and one per municipality

@@ -116,6 +116,16 @@ def test_dutch_terms_are_marked_as_dutch_and_explained(site: Path) -> None:
     assert "{nl:" not in html + arabic
 
 
+def test_organisation_names_take_the_articles_of_the_pages_language(site: Path) -> None:
+    english = (site / "en/gids/overlijden/index.html").read_text("utf-8")
+    assert "Arrange it online at the SVB" in english and "Arrange it online at DUO" in english
+    assert not re.search(r"online at (de|het|uw) ", english)
+    arabic = (site / "ar/gids/overlijden/index.html").read_text("utf-8")
+    assert "لدى de " not in arabic and "لدى het " not in arabic
+    dutch = (site / "gids/overlijden/index.html").read_text("utf-8")
+    assert "Regel het online bij de SVB" in dutch
+
+
 def test_the_switcher_and_hreflang_lead_to_the_same_page(site: Path) -> None:
     html = (site / "gids/verhuizen/index.html").read_text("utf-8")
     assert (

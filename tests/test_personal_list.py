@@ -104,6 +104,18 @@ def test_dates_count_from_the_moment_the_words_name(example) -> None:
     assert planned["kwijtschelding"].due == dt.date(2027, 2, 20)
 
 
+def test_the_wia_application_falls_in_week_93_of_illness_not_a_day_after(example) -> None:
+    # UWV: "Doe de aanvraag uiterlijk in de 93e week dat u ziek bent". Week 1 starts on the first day.
+    ziek = example.events["ziek"]
+    first_day = dt.date(2026, 1, 5)  # a Monday
+    sit = situation(["ziek"], {"ziek.werkgever": "ja"}, {"ziek.event": first_day})
+    wia = {p.step.id: p for p in personal_list([ziek], sit)}["wia"]
+    assert wia.due == dt.date(2027, 10, 17)  # the Sunday that ends week 93
+    assert (wia.due - first_day).days // 7 + 1 == 93
+    assert ((wia.due + dt.timedelta(days=1)) - first_day).days // 7 + 1 == 94
+    assert wia.step.deadline.firmness is DeadlineKind.legal
+
+
 def test_no_invented_dates_for_steps_without_a_fixed_deadline(example) -> None:
     for event in example.events.values():
         sit = situation([event.id], dates={f"{event.id}.event": dt.date(2026, 12, 2)})

@@ -205,3 +205,96 @@ def test_a_step_about_the_new_municipality_keeps_the_general_text(example_site: 
         assert "14 038" not in page.locator("#stap-inschrijven").inner_text()
         assert "Zwolle" in page.locator("[data-chosen]").inner_text()
         page.close()
+
+
+# --- regional offices (registers/regional.yaml): the zorgkantoor for the chosen place ---------------------
+
+
+def test_every_cz_region_municipality_gets_cz_and_no_other_gets_a_zorgkantoor() -> None:
+    from wegwijzer.render.finder_index import finder_index
+
+    index = finder_index(CONTENT)
+    offices = index["r"]
+    assert [row[:4] for row in offices] == [
+        [
+            "zorgkantoor",
+            "CZ zorgkantoor",
+            "088 555 71 10",
+            "https://www.cz.nl/extra/wegwijs-in-de-wet-langdurige-zorg",
+        ]
+    ]
+    served = {row[0]: row[8] for row in index["m"]}
+    by_name = {m.name: m for m in CONTENT.municipalities.values()}
+    # CZ's own page names Haaglanden, Zuid-Hollandse eilanden, West-Brabant, Zuidoost-Brabant, Zeeland
+    # and Zuid-Limburg: Den Haag, Breda, Eindhoven, Middelburg and Maastricht are in them.
+    for name in (
+        "Den Haag",
+        "Zoetermeer",
+        "Breda",
+        "Eindhoven",
+        "Middelburg",
+        "Maastricht",
+        "Hoeksche Waard",
+    ):
+        assert served[name] == [0], name
+    # Amsterdam, Rotterdam, Utrecht and Zwolle have another zorgkantoor, not yet on a stored page of its own.
+    for name in ("Amsterdam", "Rotterdam", "Utrecht", "Zwolle", "Tilburg"):
+        assert served[name] == 0, name
+    assert sum(1 for row in index["m"] if row[8]) == 78
+    assert by_name["Den Haag"].id in CONTENT.regional["cz-zorgkantoor"].municipalities
+
+
+def test_a_regional_office_must_belong_to_a_regional_organisation_and_known_places(tmp_path: Path) -> None:
+    import shutil
+
+    from wegwijzer.checks import load_checked
+
+    root = tmp_path / "lifeevents"
+    shutil.copytree(ROOT / "lifeevents", root)
+    with (root / "registers" / "regional.yaml").open("a", encoding="utf-8") as extra:
+        extra.write(
+            "- id: ander-zorgkantoor\n  organisation: zorgkantoor\n  name: Ander zorgkantoor\n"
+            "  source: https://example.org/zk\n  checked: 2026-12-01\n  owner: Test\n"
+            "  municipalities: [eindhoven, eindhovn]\n"
+        )
+    _, problems = load_checked(root)
+    messages = [p.message for p in problems if p.is_error]
+    assert "'eindhoven' already belongs to 'cz-zorgkantoor', another zorgkantoor" in messages
+    assert any(m.startswith("unknown municipality 'eindhovn'") for m in messages)
+
+
+def test_choose_a_place_and_see_its_zorgkantoor_where_known(example_site: Path, browser) -> None:
+    with serve(example_site) as base:
+        page = browser.new_page(viewport={"width": 360, "height": 740}, base_url=base)
+        page.goto("gids/verpleeghuis/")
+        line = page.locator('#stap-zorgkantoor [data-regional="zorgkantoor"]')
+        general = line.inner_text()
+        assert "welk zorgkantoor bij u hoort" in general
+        page.get_by_label("Waar woont u?").fill("Eindhoven")
+        page.get_by_role("button", name="Kies mijn gemeente").click()
+        page.wait_for_selector("[data-chosen]:not([hidden])")
+        assert line.inner_text() == (
+            "Voor Eindhoven is dat CZ zorgkantoor. Bel CZ zorgkantoor: 088 555 71 10 "
+            "(maandag tot en met vrijdag, 8.30 tot 17.30 uur). De website van CZ zorgkantoor."
+        )
+        assert line.locator("a").first.get_attribute("href") == "tel:+31885557110"
+        # The municipality's own steps show the municipality, not the zorgkantoor.
+        assert all(
+            "Bel de gemeente Eindhoven" in t for t in page.locator("[data-municipal]").all_inner_texts()
+        )
+        # Where no zorgkantoor is known, the general text stays: never a guess.
+        page.get_by_role("button", name="Andere gemeente").click()
+        page.get_by_label("Waar woont u?").fill("Zwolle")
+        page.get_by_role("button", name="Kies mijn gemeente").click()
+        page.wait_for_selector("[data-chosen]:not([hidden])")
+        assert line.inner_text() == general
+        # The personal list and the checklist do the same.
+        page.goto("gids/verpleeghuis/?gemeente=eindhoven&verpleeghuis.datum=2026-12-20")
+        page.wait_for_selector('.ww-mylist__item[data-step="verpleeghuis/zorgkantoor"] [data-regional] a')
+        assert (
+            "088 555 71 10"
+            in page.locator('.ww-mylist__item[data-step="verpleeghuis/zorgkantoor"]').inner_text()
+        )
+        page.goto("checklist/verpleeghuis/?gemeente=maastricht")
+        page.wait_for_selector('li.ww-check[data-step="verpleeghuis/zorgkantoor"] [data-regional] a')
+        page.close()

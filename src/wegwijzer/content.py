@@ -8,7 +8,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Fact, GlossaryTerm, HelpPoint, LifeEvent, Municipality, Organisation, SearchWords
+from .model import (
+    Fact,
+    GlossaryTerm,
+    HelpPoint,
+    LifeEvent,
+    Municipality,
+    Organisation,
+    RegionalOffice,
+    SearchWords,
+)
 from .problems import Problem
 
 PathKey = tuple[str | int, ...]
@@ -74,6 +83,8 @@ class Content:
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     facts: dict[str, Fact] = field(default_factory=dict)
     search: dict[str, SearchWords] = field(default_factory=dict)
+    regional: dict[str, RegionalOffice] = field(default_factory=dict)
+    """Offices of organisations whose number differs per region (``per_region``), by id."""
     postcode_centres: dict[int, tuple[float, float]] = field(default_factory=dict, repr=False)
     """Four-digit postcode → (latitude, longitude) of its area's centre (registers/postcode_centres.csv)."""
     origins: dict[int, Origin] = field(default_factory=dict, repr=False)

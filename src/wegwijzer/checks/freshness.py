@@ -21,6 +21,7 @@ def stale_content(content: Content, today: dt.date, max_age_days: int) -> list[P
         *_organisations(content),
         *_facts(content, today, limit),
         *_helppoints(content, today, limit),
+        *_regional(content, today, limit),
     ]
 
 
@@ -31,7 +32,7 @@ def dated(content: Content) -> Iterator[tuple[Origin, PathKey, dt.date]]:
         for index, step in enumerate(event.steps):
             if step.reviewed is not None:
                 yield content.origin(event), ("steps", index, "reviewed"), step.reviewed
-    for name in ("organisations", "helppoints", "facts"):
+    for name in ("organisations", "helppoints", "facts", "regional"):
         for item in content.register(name).values():
             if getattr(item, "checked", None) is not None:
                 yield content.origin(item), ("checked",), item.checked
@@ -120,6 +121,12 @@ def _helppoints(content: Content, today: dt.date, limit: dt.timedelta) -> Iterat
             )
         elif today - point.checked > limit:
             yield _stale(origin, "checked", point.checked, point.owner, today)
+
+
+def _regional(content: Content, today: dt.date, limit: dt.timedelta) -> Iterator[Problem]:
+    for office in content.regional.values():
+        if today - office.checked > limit:
+            yield _stale(content.origin(office), "checked", office.checked, office.owner, today)
 
 
 def unsourced_steps(content: Content) -> list[Problem]:

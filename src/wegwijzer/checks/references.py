@@ -45,6 +45,54 @@ def check_references(content: Content) -> list[Problem]:
                 "organisation",
                 f"{content.root.name}/registers/organisations.yaml",
             )
+    problems += _check_regional(content)
+    return problems
+
+
+def _check_regional(content: Content) -> list[Problem]:
+    """Each regional office belongs to a ``per_region`` organisation and serves known municipalities,
+    and no municipality has two offices of one organisation."""
+    problems: list[Problem] = []
+    served: dict[tuple[str, str], str] = {}
+    organisations_file = f"{content.root.name}/registers/organisations.yaml"
+    for office in content.regional.values():
+        origin = content.origin(office)
+        organisation = content.organisations.get(office.organisation)
+        problems += _unknown(
+            origin,
+            ("organisation",),
+            [office.organisation],
+            content.organisations,
+            "organisation",
+            organisations_file,
+        )
+        if organisation is not None and not organisation.per_region:
+            problems.append(
+                origin.problem(
+                    ("organisation",),
+                    f"'{office.organisation}' has one number for everyone, so it has no regional offices",
+                    f"write 'per_region: true' at '{office.organisation}' in {organisations_file}, "
+                    "or remove this office",
+                )
+            )
+        for index, municipality in enumerate(office.municipalities):
+            problems += _unknown(
+                origin,
+                ("municipalities", index),
+                [municipality],
+                content.municipalities,
+                "municipality",
+                f"{content.root.name}/registers/municipalities.yaml",
+            )
+            other = served.setdefault((office.organisation, municipality), office.id)
+            if other != office.id:
+                problems.append(
+                    origin.problem(
+                        ("municipalities", index),
+                        f"'{municipality}' already belongs to '{other}', another {office.organisation}",
+                        "list each municipality at one office of an organisation",
+                    )
+                )
     return problems
 
 

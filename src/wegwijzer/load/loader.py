@@ -19,7 +19,7 @@ from .postcode_centres import read_postcode_centres
 from .yaml_lines import YamlProblem, read_yaml
 
 REGISTERS_DIR = "registers"
-OPTIONAL_REGISTERS = frozenset({"facts", "search"})
+OPTIONAL_REGISTERS = frozenset({"facts", "search", "regional"})
 """Registers a site may leave out."""
 
 M = TypeVar("M", bound=BaseModel)

@@ -42,6 +42,7 @@ from .registers import (
     Municipality,
     OpeningHours,
     Organisation,
+    RegionalOffice,
     SearchWords,
 )
 
@@ -55,6 +56,7 @@ __all__ = [
     "PHONE_PATTERN",
     "PLACEHOLDER",
     "REGISTERS",
+    "RegionalOffice",
     "SearchWords",
     "Channel",
     "ChannelKind",

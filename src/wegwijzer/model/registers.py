@@ -71,11 +71,6 @@ class Organisation(Strict):
     chat: Url | None = Field(None, description="Webadres van de chat, als die er is.")
     walk_in: Text | None = Field(None, description="Waar en wanneer je langs kunt gaan.")
 
-    @property
-    def in_sentence(self) -> str:
-        """The name as a sentence needs it: "de SVB", "het CAK", "uw werkgever", "DUO"."""
-        return f"{self.article} {self.name}".strip()
-
     unverified: list[Literal["phone", "phone_hours", "website", "walk_in", "chat"]] = Field(
         default_factory=list,
         description="Gegevens die nog niet op een eigen pagina van de organisatie zijn gevonden. "
@@ -86,8 +81,39 @@ class Organisation(Strict):
         description="true als elke gemeente een eigen nummer heeft (de gemeente zelf). Kiest de lezer "
         "zijn gemeente, dan toont de site het nummer van die gemeente in plaats van 'phone_note'.",
     )
+    per_region: bool = Field(
+        False,
+        description="true als het nummer per regio verschilt (zorgkantoor, GGD, wijkteam). "
+        "registers/regional.yaml zegt welk kantoor bij welke gemeente hoort. Kiest de lezer zijn "
+        "gemeente, dan toont de site dat kantoor. Zonder keuze, of zonder kantoor voor die gemeente, "
+        "blijft 'phone_note'.",
+    )
     source: Url | None = None
     checked: dt.date | None = Field(None, description="Datum waarop de gegevens zijn nagekeken.")
+
+
+class RegionalOffice(Strict):
+    """The office of a regional organisation (a zorgkantoor, a GGD) that serves some municipalities."""
+
+    id: Id
+    organisation: Id = Field(
+        description="De organisatie uit registers/organisations.yaml, met 'per_region: true'. Bijvoorbeeld "
+        "'zorgkantoor'."
+    )
+    name: Text = Field(description="De naam die burgers kennen, bijvoorbeeld 'CZ zorgkantoor'.")
+    phone: Phone | None = Field(None, description="Het nummer dat burgers uit deze gemeenten bellen.")
+    phone_hours: list[OpeningHours] = Field(default_factory=list)
+    website: Url | None = None
+    regions: list[Text] = Field(
+        default_factory=list, description="De regio's van dit kantoor, zoals de bron ze noemt."
+    )
+    municipalities: list[Id] = Field(
+        min_length=1, description="De gemeenten uit registers/municipalities.yaml die bij dit kantoor horen."
+    )
+    source: Url = Field(description="De pagina van de organisatie die het zegt.")
+    quote: Text | None = Field(None, description="De zinnen op die pagina die het zeggen.")
+    checked: dt.date = Field(description="Datum waarop het is nagekeken.")
+    owner: Text = Field(description="Wie deze gegevens bijhoudt.")
 
 
 class HelpPointKind(StrEnum):
@@ -266,5 +292,6 @@ REGISTERS: dict[str, type[BaseModel]] = {
     "glossary": GlossaryTerm,
     "facts": Fact,
     "search": SearchWords,
+    "regional": RegionalOffice,
 }
 """Register file name (without .yaml) → the model of each entry."""

@@ -35,15 +35,24 @@ def contact_lines(step: Step, organisation: Organisation, strings: dict) -> list
         elif channel.kind is ChannelKind.walk_in:
             lines.append(ContactLine(channel.kind, note=note or organisation.walk_in or ""))
         elif channel.kind is ChannelKind.online:
-            text = strings["online_link"].format(name=organisation.in_sentence)
+            text = strings["online_link"].format(name=in_sentence(organisation, strings))
             href = channel.url or organisation.website or ""
             lines.append(ContactLine(channel.kind, text, href, note=note, digid=channel.digid))
         elif channel.kind is ChannelKind.chat:
-            text = strings["chat_link"].format(name=organisation.in_sentence)
+            text = strings["chat_link"].format(name=in_sentence(organisation, strings))
             lines.append(ContactLine(channel.kind, text, channel.url or organisation.chat or "", note=note))
         else:
             lines.append(ContactLine(channel.kind, note=note, digid=channel.digid))
     return lines
+
+
+def in_sentence(organisation: Organisation, strings: dict) -> str:
+    """The name as a sentence in the page's language needs it: "de SVB", "the SVB", "your employer".
+
+    The register's article is Dutch; each locale says what it becomes (``articles``, none in Arabic).
+    """
+    article = strings.get("articles", {}).get(organisation.article, "")
+    return f"{article} {organisation.name}".strip()
 
 
 def who(step: Step, organisation: Organisation) -> dict[str, str]:
@@ -57,6 +66,7 @@ def who(step: Step, organisation: Organisation) -> dict[str, str]:
         "note": phone.note,
         "walkIn": (walk_in.note or organisation.walk_in or "") if walk_in else "",
         "municipal": municipal(step, organisation),
+        "regional": regional(organisation),
     }
 
 
@@ -64,6 +74,12 @@ def municipal(step: Step, organisation: Organisation) -> bool:
     """Whether the number of the municipality the reader chose belongs in this step's contact:
     the organisation is a municipality, and not the new one after a move."""
     return organisation.per_municipality and not step.new_municipality
+
+
+def regional(organisation: Organisation) -> str:
+    """The organisation whose office for the reader's municipality belongs in this step's contact
+    (registers/regional.yaml), or "" when it has one number for everyone."""
+    return organisation.id if organisation.per_region else ""
 
 
 def primary_phone(step: Step, organisation: Organisation) -> ContactLine:

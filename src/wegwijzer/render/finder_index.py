@@ -29,7 +29,7 @@ from .pages import DataFile
 from .urls import Urls, urls
 from .wording import DUTCH, Wording
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 INDEX_BUDGET = 30 * 1024
 """Most a phone may load, gzipped, before its first lookup (the first file: tests, bench)."""
 
@@ -77,9 +77,23 @@ def finder_index(
         m  municipalities, A–Z: [name, phone, [from, to, from, to…], id (0: the name written as
            an id, see :func:`derived_id`), website, names people use ("|"-separated), towns
            ("|"-separated, the name itself left out), postcodes it shares with a municipality
-           whose ranges hold them: [number…] or 0]
+           whose ranges hold them: [number…] or 0, its regional offices: [position in r…] or 0]
+        r  regional offices (registers/regional.yaml): [organisation id, name, phone, website, [hours…]]
     """
-    hours, orgs = _Table(), _Table()
+    hours, orgs, offices = _Table(), _Table(), _Table()
+    office_refs: dict[str, list[int]] = {}
+    for office in content.regional.values():
+        ref = offices.ref(
+            [
+                office.organisation,
+                office.name,
+                office.phone or "",
+                office.website or "",
+                [hours.ref(hours_row(h, wording)) for h in office.phone_hours],
+            ]
+        )
+        for municipality_id in office.municipalities:
+            office_refs.setdefault(municipality_id, []).append(ref)
 
     def org_ref(organisation: Organisation) -> int:
         return orgs.ref(
@@ -108,6 +122,7 @@ def finder_index(
                 "|".join(municipality.aliases),
                 "|".join(p for p in municipality.places if p != municipality.name),
                 [int(code) for code in municipality.shared_postcodes] or 0,
+                office_refs.get(municipality.id, 0),
             ]
         )
     return {
@@ -127,6 +142,7 @@ def finder_index(
         "o": orgs.rows,
         "e": events,
         "m": municipalities,
+        "r": offices.rows,
     }
 
 

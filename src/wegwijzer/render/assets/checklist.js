@@ -39,6 +39,7 @@
     else if (who.note) {
       const note = el("span", "", who.note);
       if (who.municipal) note.setAttribute("data-municipal", "");
+      else if (who.regional) note.setAttribute("data-regional", who.regional);
       reach.push(". ", note);
     }
     body.append(field(c.who, ...reach));

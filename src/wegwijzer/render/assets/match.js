@@ -25,8 +25,11 @@ window.Wegwijzer.match = (function () {
   }
 
   /* m: [name, phone, [from, to, ...], id or 0 (derived from the name), website, names people use,
-     towns, shared postcodes] (see finder_index.py). */
+     towns, shared postcodes, regional offices] (see finder_index.py). */
   function places(data) {
+    const offices = (data.r || []).map((r) => ({
+      organisation: r[0], name: r[1], phone: r[2], website: r[3], hours: r[4].map((i) => data.h[i]),
+    }));
     return data.m.map((m, position) => ({
       name: m[0], phone: m[1], ranges: pairs(m[2]), id: m[3] || derivedId(m[0]), website: m[4],
       position: position,
@@ -34,6 +37,7 @@ window.Wegwijzer.match = (function () {
       aliases: m[5] ? m[5].split("|").map(normalise) : [],
       towns: m[6] ? m[6].split("|").map(normalise) : [],
       shared: m[7] || [],
+      regional: (m[8] || []).map((i) => offices[i]),
     }));
   }
 

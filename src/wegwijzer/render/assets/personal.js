@@ -174,6 +174,7 @@
     else if (who.note) {
       const note = el("span", "", sentence(who.note));
       if (who.municipal) note.setAttribute("data-municipal", "");
+      else if (who.regional) note.setAttribute("data-regional", who.regional);
       p.append(note, " ");
     }
     if (who.walkIn) p.append(el("span", "ww-label", s.walk_in), " " + sentence(who.walkIn));

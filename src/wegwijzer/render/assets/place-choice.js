@@ -1,7 +1,8 @@
 /* "Waar woont u?" (data-module="ww-place-choice"): the reader names their municipality once (name
    or postcode). The choice is kept on this device (localStorage) and in the address (?gemeente=),
    never sent anywhere. Then every step of "de gemeente" shows that municipality's own number and
-   website. Without a choice, or without JavaScript, the general text stays: where to find the number. */
+   website, and a step of a regional organisation (a zorgkantoor) its office for that place where the
+   data has one. Without a choice, or without JavaScript, the general text stays: where to find the number. */
 (function () {
   "use strict";
 
@@ -53,12 +54,37 @@
     return p;
   }
 
-  /* Every "gemeente" line on the page: guide cards, the personal list, the checklist. */
+  /* The office of a regional organisation (a zorgkantoor) for the chosen place, in the same shape. */
+  function officeSentence(office, place) {
+    const p = el("span", "ww-municipal");
+    p.append(format(s.regional, { place: place.name, name: office.name }));
+    if (office.phone) {
+      p.append(" " + format(s.regional_call, { name: office.name }) + " ", phoneLink(office.phone));
+      if (office.hours.length) p.append(" (" + office.hours.map((h) => h[0] + ", " + h[1]).join("; ") + ")");
+      p.append(".");
+    }
+    if (office.website) {
+      const a = el("a", "", format(s.regional_website, { name: office.name }));
+      a.href = office.website;
+      p.append(" ", a, ".");
+    }
+    return p;
+  }
+
+  function officeOf(node) {
+    const organisation = node.getAttribute("data-regional");
+    return chosen && chosen.regional.find((office) => office.organisation === organisation);
+  }
+
+  /* Every "gemeente" line on the page (guide cards, the personal list, the checklist), and every
+     line of a regional organisation whose office for the chosen place is known. */
   function apply() {
-    document.querySelectorAll("[data-municipal]").forEach((node) => {
+    document.querySelectorAll("[data-municipal], [data-regional]").forEach((node) => {
       if (!node.hasAttribute("data-general")) node.setAttribute("data-general", node.textContent);
+      const office = node.hasAttribute("data-regional") ? officeOf(node) : null;
       node.textContent = "";
-      if (chosen) node.append(sentence(chosen));
+      if (office) node.append(officeSentence(office, chosen));
+      else if (chosen && node.hasAttribute("data-municipal")) node.append(sentence(chosen));
       else node.append(node.getAttribute("data-general"));
     });
   }
