@@ -632,6 +632,20 @@ def test_the_page_of_a_municipality_without_javascript_shows_the_same(finder, co
     assert plain.locator('a[href="tel:14053"]').count() >= 1
 
 
+def test_the_zorgkantoor_for_the_place_is_named_where_known_with_and_without_script(finder) -> None:
+    page = finder()
+    combobox(page).fill("Eindhoven")
+    page.get_by_role("button", name="Zoek hulp").click()
+    page.locator("[data-result] .ww-finder__regional").wait_for()
+    expected = squeezed(["Uw zorgkantoor is CZ zorgkantoor. Bellen: 088 555 71 10"])
+    assert squeezed([page.locator("[data-result] .ww-finder__regional").inner_text()]) == expected
+    static = finder("loket/eindhoven/", javascript=False)
+    assert squeezed([static.locator(".ww-finder__regional").inner_text()]) == expected
+    assert static.locator('.ww-finder__regional a[href="tel:+31885557110"]').count() == 1
+    # No zorgkantoor on a stored page of its own for Zwolle yet: nothing is said, rather than a guess.
+    assert finder("loket/zwolle/", javascript=False).locator(".ww-finder__regional").count() == 0
+
+
 def test_a_help_point_without_hours_says_to_call_first(finder) -> None:
     """Groningen's only point is the library's IDO, whose hours nobody has checked yet."""
     page = finder()

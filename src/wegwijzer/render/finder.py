@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content import Content
-from ..model import HelpPoint, HelpPointKind, LifeEvent, Municipality, OpeningHours, Organisation
+from ..model import (
+    HelpPoint,
+    HelpPointKind,
+    LifeEvent,
+    Municipality,
+    OpeningHours,
+    Organisation,
+    RegionalOffice,
+)
 from .distances import Geography, Origin, distance_words, nearest_first
 from .pages import PageSpec
 from .urls import Urls, urls
@@ -87,6 +95,8 @@ class Place:
     """Where distances are measured from: the municipality's centre (None: not known)."""
     distances: Mapping[str, float | None] = field(default_factory=dict)
     """Each point's distance from ``origin`` in km, by point id (None: not known)."""
+    offices: tuple[RegionalOffice, ...] = ()
+    """The regional offices (a zorgkantoor) that serve this municipality (registers/regional.yaml)."""
 
     @property
     def letter(self) -> str:
@@ -134,12 +144,17 @@ def places(content: Content, geography: Geography | None = None) -> list[Place]:
     """Every municipality in the register, A–Z, each with its help points (nearest to its centre
     first, see :func:`~.distances.nearest_first`) and the nearest known one elsewhere."""
     geography = geography or Geography(content)
+    offices: dict[str, list[RegionalOffice]] = {}
+    for office in content.regional.values():
+        for municipality_id in office.municipalities:
+            offices.setdefault(municipality_id, []).append(office)
     found = []
     for municipality in sorted(content.municipalities.values(), key=lambda m: (sort_key(m.name), m.id)):
         shown = listing(content, municipality, None, geography)
         points = tuple(point for point, _ in shown.points)
         distances = {point.id: km for point, km in shown.points}
-        found.append(Place(municipality, points, shown.nearby, shown.origin, distances))
+        served = tuple(offices.get(municipality.id, ()))
+        found.append(Place(municipality, points, shown.nearby, shown.origin, distances, served))
     return found
 
 
@@ -303,7 +318,15 @@ FINDER_STRINGS = (
     *("found_one", "found_many", "found_more", "found_none", "postcode_more", "empty", "choose"),
     *("postcode_shared", "postcode_shared_title", "postcode_shared_text"),
     *("not_found_title", "not_found", "postcode_unknown", "fallback", "phone_advice"),
-    *("points_title", "show_all", "no_points_title", "no_points", "municipality_phone", "holidays"),
+    *(
+        "points_title",
+        "show_all",
+        "no_points_title",
+        "no_points",
+        "municipality_phone",
+        "holidays",
+        "regional",
+    ),
     *("nearby", "nearby_other", "nearby_link", "loading", "not_loaded"),
     *("distance", "distance_less", "distance_km", "distance_from_place", "distance_from_postcode"),
     *("national_title", "national_intro", "national_for", "national_none"),
@@ -332,6 +355,7 @@ def finder_pages(content: Content, t: dict[str, Any], u: Urls = urls) -> list[Pa
     events = [
         (event, national_organisations(event, content.organisations)) for event in content.events.values()
     ]
+    org_names = {o.id: o.name for o in content.organisations.values()}
     finder = PageSpec(
         u.finder,
         t["finder_title"],
@@ -373,6 +397,7 @@ def finder_pages(content: Content, t: dict[str, Any], u: Urls = urls) -> list[Pa
                 "place": place,
                 "events": [] if national else events,
                 "national_page": national is not None,
+                "org_names": org_names,
                 "script_strings": place_strings,
                 "structured_hours": structured_hours,
                 "wording": wording,

@@ -21,7 +21,7 @@ import unicodedata
 from typing import Any
 
 from ..content import Content
-from ..model import HelpPoint, Municipality, Organisation
+from ..model import HelpPoint, Municipality, Organisation, RegionalOffice
 from ..model.translation import plain
 from .distances import Geography, Origin, e4
 from .finder import KIND_ORDER, Place, hours_row, national_organisations, places
@@ -78,22 +78,22 @@ def finder_index(
            an id, see :func:`derived_id`), website, names people use ("|"-separated), towns
            ("|"-separated, the name itself left out), postcodes it shares with a municipality
            whose ranges hold them: [number…] or 0, its regional offices: [position in r…] or 0]
-        r  regional offices (registers/regional.yaml): [organisation id, name, phone, website, [hours…]]
+        r  regional offices (registers/regional.yaml): [organisation id, name, phone, website, [hours…],
+           the organisation's name ("zorgkantoor")]
     """
     hours, orgs, offices = _Table(), _Table(), _Table()
-    office_refs: dict[str, list[int]] = {}
-    for office in content.regional.values():
-        ref = offices.ref(
+
+    def office_ref(office: RegionalOffice) -> int:
+        return offices.ref(
             [
                 office.organisation,
                 office.name,
                 office.phone or "",
                 office.website or "",
                 [hours.ref(hours_row(h, wording)) for h in office.phone_hours],
+                content.organisations[office.organisation].name,
             ]
         )
-        for municipality_id in office.municipalities:
-            office_refs.setdefault(municipality_id, []).append(ref)
 
     def org_ref(organisation: Organisation) -> int:
         return orgs.ref(
@@ -122,7 +122,7 @@ def finder_index(
                 "|".join(municipality.aliases),
                 "|".join(p for p in municipality.places if p != municipality.name),
                 [int(code) for code in municipality.shared_postcodes] or 0,
-                office_refs.get(municipality.id, 0),
+                [office_ref(office) for office in place.offices] or 0,
             ]
         )
     return {

@@ -214,6 +214,11 @@
     if (p.phone) call.append(format(s.municipality_phone, { name: p.name }), " ", phoneLink(p.phone));
     else call.textContent = s.phone_advice;
     box.append(call);
+    p.regional.forEach((office) => {
+      const line = el("p", "ww-finder__regional", format(s.regional, { organisation: office.organisationName, office: office.name }));
+      if (office.phone) line.append(" " + s.phone + ": ", phoneLink(office.phone));
+      box.append(line);
+    });
     if (data.e.length) box.append(...national(data, eventId, s));
     return first;
   }

@@ -29,6 +29,7 @@ window.Wegwijzer.match = (function () {
   function places(data) {
     const offices = (data.r || []).map((r) => ({
       organisation: r[0], name: r[1], phone: r[2], website: r[3], hours: r[4].map((i) => data.h[i]),
+      organisationName: r[5],
     }));
     return data.m.map((m, position) => ({
       name: m[0], phone: m[1], ranges: pairs(m[2]), id: m[3] || derivedId(m[0]), website: m[4],
