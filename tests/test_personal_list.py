@@ -116,6 +116,38 @@ def test_the_wia_application_falls_in_week_93_of_illness_not_a_day_after(example
     assert wia.step.deadline.firmness is DeadlineKind.legal
 
 
+@pytest.mark.parametrize(
+    ("born", "last_day"),
+    [
+        # The table on the source's page (velsen.nl), in a week without holidays (2 to 8 March 2026).
+        (dt.date(2026, 3, 2), dt.date(2026, 3, 5)),  # Monday → Thursday
+        (dt.date(2026, 3, 3), dt.date(2026, 3, 6)),  # Tuesday → Friday
+        (dt.date(2026, 3, 4), dt.date(2026, 3, 9)),  # Wednesday → Monday
+        (dt.date(2026, 3, 5), dt.date(2026, 3, 9)),  # Thursday → Monday
+        (dt.date(2026, 3, 6), dt.date(2026, 3, 10)),  # Friday → Tuesday: at least 2 working days
+        (dt.date(2026, 3, 7), dt.date(2026, 3, 10)),  # Saturday → Tuesday
+        (dt.date(2026, 3, 8), dt.date(2026, 3, 11)),  # Sunday → Wednesday
+        (dt.date(2026, 5, 22), dt.date(2026, 5, 27)),  # Friday, and Monday is Pinksteren → Wednesday
+    ],
+)
+def test_a_birth_is_registered_by_the_date_the_law_gives_not_on_a_closed_day(example, born, last_day) -> None:
+    baby = example.events["baby-familie"]
+    sit = situation(["baby-familie"], {"baby-familie.baby": "ja"}, {"baby-familie.event": born})
+    step = {p.step.id: p for p in personal_list([baby], sit)}["geboorteaangifte"]
+    assert step.due == last_day
+    assert last_day.weekday() < 5
+
+
+def test_the_working_day_rule_is_only_for_forward_legal_deadlines() -> None:
+    with pytest.raises(ValueError, match="Algemene termijnenwet"):
+        Deadline(text="binnen 3 dagen na de geboorte", days=3, next_working_day=True)
+    with pytest.raises(ValueError, match="Algemene termijnenwet"):
+        Deadline(text="uiterlijk op de 6e werkdag na", working_days=6, kind="legal", next_working_day=True)
+    with pytest.raises(ValueError, match="not before it"):
+        Deadline(text="3 dagen voor de verhuizing", days=-3, kind="legal", next_working_day=True)
+    assert Deadline(text="binnen 3 dagen na de geboorte", days=3, kind="legal", next_working_day=True)
+
+
 def test_no_invented_dates_for_steps_without_a_fixed_deadline(example) -> None:
     for event in example.events.values():
         sit = situation([event.id], dates={f"{event.id}.event": dt.date(2026, 12, 2)})

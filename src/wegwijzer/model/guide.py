@@ -125,6 +125,13 @@ class Deadline(Strict):
         description="legal (de wet zegt het), advice (ons advies) of none (geen vaste datum). "
         "Leeg: advice als er een aantal staat, anders none.",
     )
+    next_working_day: bool = Field(
+        False,
+        description="De Algemene termijnenwet geldt: valt de laatste dag op een zaterdag, zondag of "
+        "feestdag, dan mag het ook de eerstvolgende werkdag. En in de termijn zitten altijd minstens 2 "
+        "werkdagen. Zet dit alleen aan als de bron van de stap het zegt. Alleen bij 'kind: legal' met "
+        "days, weeks of months, vooruit geteld.",
+    )
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -141,6 +148,18 @@ class Deadline(Strict):
                 f"'kind: none' means there is no fixed date, but {given[0]} is set — remove {given[0]}, "
                 "or write 'kind: legal' or 'kind: advice'"
             )
+        if self.next_working_day:
+            length = self.length
+            if self.kind is not DeadlineKind.legal or length is None or length[0] == "working_days":
+                raise ValueError(
+                    "'next_working_day' is the Algemene termijnenwet: it holds for a legal deadline in "
+                    "days, weeks or months — add 'kind: legal' and a length, or remove 'next_working_day'"
+                )
+            if length[1] <= 0:
+                raise ValueError(
+                    "'next_working_day' holds for a deadline after the moment, not before it — "
+                    "remove 'next_working_day'"
+                )
         return self
 
     @property

@@ -148,6 +148,22 @@ def add_length(start: dt.date, unit: str, amount: int, holidays: frozenset[dt.da
     return add_working_days(start, amount, holidays)
 
 
+def working_day_rule(start: dt.date, end: dt.date, holidays: frozenset[dt.date]) -> dt.date:
+    """The Algemene termijnenwet: a term that ends on a Saturday, Sunday or holiday runs to the next
+    working day (art. 1), and a term of 3 days or more holds at least 2 working days (art. 2)."""
+
+    def working(day: dt.date) -> bool:
+        return day.weekday() < 5 and day not in holidays
+
+    span = (end - start).days
+    count = sum(working(start + dt.timedelta(days=n)) for n in range(1, span + 1))
+    least = 2 if span >= 3 else 0
+    while not working(end) or count < least:
+        end += dt.timedelta(days=1)
+        count += working(end)
+    return end
+
+
 def due_date(
     step: Step, event_id: str, situation: Situation, holidays: frozenset[dt.date] | None = None
 ) -> dt.date | None:
@@ -159,7 +175,9 @@ def due_date(
     if start is None:
         return None
     unit, amount = deadline.length
-    return add_length(start, unit, amount, dutch_holidays() if holidays is None else holidays)
+    holidays = dutch_holidays() if holidays is None else holidays
+    due = add_length(start, unit, amount, holidays)
+    return working_day_rule(start, due, holidays) if deadline.next_working_day else due
 
 
 # --- which steps, in which order -----------------------------------------------------
@@ -300,7 +318,10 @@ def _deadline_data(step: Step) -> dict[str, Any] | None:
     if deadline is None or deadline.length is None or deadline.firmness is DeadlineKind.none:
         return None
     unit, amount = deadline.length
-    return {"from": deadline.from_, "unit": unit, "amount": amount, "kind": deadline.firmness.value}
+    data = {"from": deadline.from_, "unit": unit, "amount": amount, "kind": deadline.firmness.value}
+    if deadline.next_working_day:
+        data["nextWorkingDay"] = True
+    return data
 
 
 def moments(event: LifeEvent, default_question: str) -> list[dict[str, str]]:

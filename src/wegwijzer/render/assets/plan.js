@@ -46,6 +46,21 @@ window.Wegwijzer.plan = (function () {
     return day;
   }
 
+  /* The Algemene termijnenwet, as personal_list.working_day_rule: a term that ends on a weekend day or
+     holiday runs to the next working day, and a term of 3 days or more holds at least 2 working days. */
+  function workingDayRule(start, end, holidays) {
+    const working = (day) => day.getUTCDay() % 6 !== 0 && !holidays.has(iso(day));
+    let count = 0;
+    for (let day = addDays(start, 1); day <= end; day = addDays(day, 1)) if (working(day)) count += 1;
+    const least = Math.round((end - start) / 86400000) >= 3 ? 2 : 0;
+    let day = end;
+    while (!working(day) || count < least) {
+      day = addDays(day, 1);
+      if (working(day)) count += 1;
+    }
+    return day;
+  }
+
   function addLength(date, unit, amount, holidays) {
     if (unit === "days") return addDays(date, amount);
     if (unit === "weeks") return addDays(date, 7 * amount);
@@ -90,7 +105,9 @@ window.Wegwijzer.plan = (function () {
     const d = step.deadline;
     if (!d) return null;
     const start = parse(s.dates[step.event + "." + d.from]);
-    return start ? addLength(start, d.unit, d.amount, holidays) : null;
+    if (!start) return null;
+    const due = addLength(start, d.unit, d.amount, holidays);
+    return d.nextWorkingDay ? workingDayRule(start, due, holidays) : due;
   }
 
   function compare(a, b) {
