@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
-from wegwijzer.checks import load_content
+from wegwijzer.checks import load_checked, load_content
 from wegwijzer.publish.browser import serve
+from wegwijzer.render.finder_index import finder_index
 
 ROOT = Path(__file__).parent.parent
 CONTENT = load_content(ROOT / "lifeevents")
+
+
+def type_place(page, text: str, wait_for: str = "[data-chosen]:not([hidden])") -> None:
+    """Answer "Waar woont u?" with ``text``, then wait for the choice (or, when asked, the options)."""
+    page.get_by_label("Waar woont u?").fill(text)
+    page.get_by_role("button", name="Kies mijn gemeente").click()
+    page.wait_for_selector(wait_for)
 
 
 def test_every_municipality_has_its_facts() -> None:
@@ -79,9 +88,7 @@ def test_choose_once_and_see_your_municipalitys_number(example_site: Path, brows
         page.goto("gids/minder-inkomen/")
         general = page.locator("[data-municipal]").first.inner_text()
         assert "website van uw gemeente" in general
-        page.get_by_label("Waar woont u?").fill("den haag")
-        page.get_by_role("button", name="Kies mijn gemeente").click()
-        page.wait_for_selector("[data-chosen]:not([hidden])")
+        type_place(page, "den haag")
         assert "gemeente=s-gravenhage" in page.url
         lines = page.locator("[data-municipal]").all_inner_texts()
         assert lines and all("Bel de gemeente Den Haag: 14 070." in line for line in lines)
@@ -100,9 +107,7 @@ def test_choose_once_and_see_your_municipalitys_number(example_site: Path, brows
         # A postcode works too; "Andere gemeente" forgets the choice.
         page.get_by_role("button", name="Andere gemeente").click()
         assert page.evaluate("localStorage.getItem('wegwijzer-gemeente')") is None
-        page.get_by_label("Waar woont u?").fill("7607")
-        page.get_by_role("button", name="Kies mijn gemeente").click()
-        page.wait_for_selector("[data-chosen]:not([hidden])")
+        type_place(page, "7607")
         assert "Almelo" in page.locator("[data-chosen]").inner_text()
         assert page.evaluate("localStorage.getItem('wegwijzer-gemeente')") == "almelo"
         assert context.cookies() == []
@@ -113,9 +118,7 @@ def test_a_name_that_fits_several_asks_which_one(example_site: Path, browser) ->
     with serve(example_site) as base:
         page = browser.new_page(viewport={"width": 360, "height": 740}, base_url=base)
         page.goto("gids/verhuizen/")
-        page.get_by_label("Waar woont u?").fill("berg")
-        page.get_by_role("button", name="Kies mijn gemeente").click()
-        page.wait_for_selector("[data-options] button")
+        type_place(page, "berg", "[data-options] button")
         assert "Welke gemeente bedoelt u?" in page.locator(".ww-place-choice").inner_text()
         page.locator("[data-options] button").first.click()
         page.wait_for_selector("[data-chosen]:not([hidden])")
@@ -131,9 +134,7 @@ def test_a_postcode_in_two_municipalities_asks_where_you_live(example_site: Path
         context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base)
         page = context.new_page()
         page.goto("gids/minder-inkomen/")
-        page.get_by_label("Waar woont u?").fill("1261")
-        page.get_by_role("button", name="Kies mijn gemeente").click()
-        page.wait_for_selector("[data-options] button")
+        type_place(page, "1261", "[data-options] button")
         message = page.locator(".ww-place-choice [data-message]").inner_text()
         assert message == "Postcode 1261 hoort bij 2 gemeenten. In welke gemeente woont u?"
         assert page.locator("[data-options] button").all_inner_texts() == expected
@@ -144,9 +145,7 @@ def test_a_postcode_in_two_municipalities_asks_where_you_live(example_site: Path
         assert lines and all("Bel de gemeente Laren: 14 035." in line for line in lines)
         # The postcode next to it has one municipality: chosen at once.
         page.get_by_role("button", name="Andere gemeente").click()
-        page.get_by_label("Waar woont u?").fill("1262")
-        page.get_by_role("button", name="Kies mijn gemeente").click()
-        page.wait_for_selector("[data-chosen]:not([hidden])")
+        type_place(page, "1262")
         assert "Blaricum" in page.locator("[data-chosen]").inner_text()
         context.close()
 
@@ -211,8 +210,6 @@ def test_a_step_about_the_new_municipality_keeps_the_general_text(example_site: 
 
 
 def test_every_cz_region_municipality_gets_cz_and_no_other_gets_a_zorgkantoor() -> None:
-    from wegwijzer.render.finder_index import finder_index
-
     index = finder_index(CONTENT)
     offices = index["r"]
     assert [row[:4] for row in offices] == [
@@ -245,10 +242,6 @@ def test_every_cz_region_municipality_gets_cz_and_no_other_gets_a_zorgkantoor() 
 
 
 def test_a_regional_office_must_belong_to_a_regional_organisation_and_known_places(tmp_path: Path) -> None:
-    import shutil
-
-    from wegwijzer.checks import load_checked
-
     root = tmp_path / "lifeevents"
     shutil.copytree(ROOT / "lifeevents", root)
     with (root / "registers" / "regional.yaml").open("a", encoding="utf-8") as extra:
@@ -270,12 +263,10 @@ def test_choose_a_place_and_see_its_zorgkantoor_where_known(example_site: Path, 
         line = page.locator('#stap-zorgkantoor [data-regional="zorgkantoor"]')
         general = line.inner_text()
         assert "welk zorgkantoor bij u hoort" in general
-        page.get_by_label("Waar woont u?").fill("Eindhoven")
-        page.get_by_role("button", name="Kies mijn gemeente").click()
-        page.wait_for_selector("[data-chosen]:not([hidden])")
+        type_place(page, "Eindhoven")
         assert line.inner_text() == (
             "Voor Eindhoven is dat CZ zorgkantoor. Bel CZ zorgkantoor: 088 555 71 10 "
-            "(maandag tot en met vrijdag, 8.30 tot 17.30 uur). De website van CZ zorgkantoor."
+            "(maandag tot en met vrijdag, 8.30 tot 17.30 uur). De website van CZ zorgkantoor"
         )
         assert line.locator("a").first.get_attribute("href") == "tel:+31885557110"
         # The municipality's own steps show the municipality, not the zorgkantoor.
@@ -284,17 +275,15 @@ def test_choose_a_place_and_see_its_zorgkantoor_where_known(example_site: Path, 
         )
         # Where no zorgkantoor is known, the general text stays: never a guess.
         page.get_by_role("button", name="Andere gemeente").click()
-        page.get_by_label("Waar woont u?").fill("Zwolle")
-        page.get_by_role("button", name="Kies mijn gemeente").click()
-        page.wait_for_selector("[data-chosen]:not([hidden])")
+        type_place(page, "Zwolle")
         assert line.inner_text() == general
         # The personal list and the checklist do the same.
-        page.goto("gids/verpleeghuis/?gemeente=eindhoven&verpleeghuis.datum=2026-12-20")
-        page.wait_for_selector('.ww-mylist__item[data-step="verpleeghuis/zorgkantoor"] [data-regional] a')
-        assert (
-            "088 555 71 10"
-            in page.locator('.ww-mylist__item[data-step="verpleeghuis/zorgkantoor"]').inner_text()
-        )
-        page.goto("checklist/verpleeghuis/?gemeente=maastricht")
-        page.wait_for_selector('li.ww-check[data-step="verpleeghuis/zorgkantoor"] [data-regional] a')
+        for address, item in [
+            ("gids/verpleeghuis/?gemeente=eindhoven&verpleeghuis.datum=2026-12-20", ".ww-mylist__item"),
+            ("checklist/verpleeghuis/?gemeente=maastricht", "li.ww-check"),
+        ]:
+            page.goto(address)
+            step = f'{item}[data-step="verpleeghuis/zorgkantoor"]'
+            page.wait_for_selector(f"{step} [data-regional] a")
+            assert "CZ zorgkantoor: 088 555 71 10" in page.locator(step).inner_text()
         page.close()

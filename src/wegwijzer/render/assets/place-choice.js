@@ -49,7 +49,7 @@
     if (place.website) {
       const a = el("a", "", format(s.website, { name: place.name }));
       a.href = place.website;
-      p.append(" ", a, ".");
+      p.append(" ", a);
     }
     return p;
   }
@@ -66,7 +66,7 @@
     if (office.website) {
       const a = el("a", "", format(s.regional_website, { name: office.name }));
       a.href = office.website;
-      p.append(" ", a, ".");
+      p.append(" ", a);
     }
     return p;
   }
