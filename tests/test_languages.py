@@ -155,6 +155,32 @@ def test_step_data_and_pdfs_exist_per_language(site: Path) -> None:
     assert {p.name.split(".")[1][:2] for p in (site / "pagefind").glob("*.pf_meta")} == {"nl", "en", "ar"}
 
 
+READS_LEFT_TO_RIGHT = """a => {
+  const text = a.firstChild, range = document.createRange();
+  range.setStart(text, 0); range.setEnd(text, 1);
+  const first = range.getBoundingClientRect().x;
+  range.setStart(text, text.length - 1); range.setEnd(text, text.length);
+  return first < range.getBoundingClientRect().x;
+}"""
+
+
+def test_a_phone_number_in_an_arabic_sentence_keeps_its_order(example_site: Path, browser) -> None:
+    from wegwijzer.publish.browser import serve
+
+    with serve(example_site) as base:
+        page = browser.new_page(viewport={"width": 360, "height": 740}, base_url=base)
+        # On the static page: "اتصل ببلدية Maastricht: 14 043", not "043 14".
+        page.goto("ar/loket/maastricht/")
+        number = page.locator('.ww-finder__municipality a[href^="tel:"]')
+        assert number.inner_text() == "14 043" and number.evaluate(READS_LEFT_TO_RIGHT)
+        # Written by the script into a sentence: the zorgkantoor for the chosen place.
+        page.goto("ar/gids/verpleeghuis/?gemeente=maastricht")
+        number = page.locator('#stap-zorgkantoor [data-regional] a[href^="tel:"]')
+        number.wait_for()
+        assert number.inner_text() == "088 555 71 10" and number.evaluate(READS_LEFT_TO_RIGHT)
+        page.close()
+
+
 def test_switching_language_keeps_the_guide_and_the_answers(example_site: Path, browser) -> None:
     from wegwijzer.publish.browser import serve
 

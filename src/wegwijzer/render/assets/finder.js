@@ -11,7 +11,7 @@
 
   const finder = document.querySelector('[data-module="ww-finder"]');
   if (!finder || !window.Wegwijzer || !window.Wegwijzer.match) return;
-  const { el, format, getJson, labelled, phoneLink, clock, showToday, match } = window.Wegwijzer;
+  const { el, format, formatNodes, getJson, labelled, phoneLink, clock, showToday, match } = window.Wegwijzer;
   const { normalise } = match;
   const MAX_OPTIONS = Number(finder.getAttribute("data-max-options")) || 10;
   const FIRST_POINTS = Number(finder.getAttribute("data-first-points")) || 5;
@@ -215,7 +215,8 @@
     else call.textContent = s.phone_advice;
     box.append(call);
     p.regional.forEach((office) => {
-      const line = el("p", "ww-finder__regional", format(s.regional, { organisation: office.organisationName, office: office.name }));
+      const line = el("p", "ww-finder__regional");
+      line.append(...formatNodes(s.regional, { organisation: office.organisationName, office: office.name }));
       if (office.phone) line.append(" " + s.phone + ": ", phoneLink(office.phone));
       box.append(line);
     });

@@ -9,7 +9,7 @@
   const root = document.querySelector('[data-module="ww-place-choice"]');
   const W = window.Wegwijzer;
   if (!root || !W || !W.match || !window.URLSearchParams) return;
-  const { el, format, getJson, phoneLink, match } = W;
+  const { el, format, formatNodes, getJson, phoneLink, match } = W;
   const STORE = "wegwijzer-gemeente";
   const s = JSON.parse(root.getAttribute("data-strings"));
   const form = root.querySelector("[data-ask]");
@@ -42,33 +42,41 @@
     });
   }
 
-  function sentence(place) {
+  /* A line with a name, a phone link with its hours, and a website link: the municipality's own, or
+     the office of a regional organisation (a zorgkantoor). Names sit in <bdi> (see formatNodes). */
+  function line(parts) {
     const p = el("span", "ww-municipal");
-    if (place.phone) p.append(format(s.call, { name: place.name }) + " ", phoneLink(place.phone), ".");
-    else p.append(format(s.no_phone, { name: place.name }));
-    if (place.website) {
-      const a = el("a", "", format(s.website, { name: place.name }));
-      a.href = place.website;
+    p.append(...parts.text);
+    if (parts.phone) {
+      if (parts.text.length) p.append(" ");
+      p.append(...parts.call, " ", phoneLink(parts.phone));
+      if (parts.hours.length) p.append(" (" + parts.hours.map((h) => h[0] + ", " + h[1]).join("; ") + ")");
+      p.append(".");
+    }
+    if (parts.website) {
+      const a = el("a");
+      a.append(...parts.link);
+      a.href = parts.website;
       p.append(" ", a);
     }
     return p;
   }
 
-  /* The office of a regional organisation (a zorgkantoor) for the chosen place, in the same shape. */
+  function sentence(place) {
+    const name = { name: place.name };
+    return line({
+      text: place.phone ? [] : formatNodes(s.no_phone, name), call: formatNodes(s.call, name),
+      phone: place.phone, hours: [], website: place.website, link: formatNodes(s.website, name),
+    });
+  }
+
   function officeSentence(office, place) {
-    const p = el("span", "ww-municipal");
-    p.append(format(s.regional, { place: place.name, name: office.name }));
-    if (office.phone) {
-      p.append(" " + format(s.regional_call, { name: office.name }) + " ", phoneLink(office.phone));
-      if (office.hours.length) p.append(" (" + office.hours.map((h) => h[0] + ", " + h[1]).join("; ") + ")");
-      p.append(".");
-    }
-    if (office.website) {
-      const a = el("a", "", format(s.regional_website, { name: office.name }));
-      a.href = office.website;
-      p.append(" ", a);
-    }
-    return p;
+    const name = { name: office.name };
+    return line({
+      text: formatNodes(s.regional, { place: place.name, name: office.name }),
+      call: formatNodes(s.regional_call, name), phone: office.phone, hours: office.hours,
+      website: office.website, link: formatNodes(s.regional_website, name),
+    });
   }
 
   function officeOf(node) {

@@ -11,6 +11,18 @@ window.Wegwijzer = (function () {
     return text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
   }
 
+  /* format() as nodes, each value in a <bdi>: a Dutch name inside an Arabic sentence keeps its own
+     direction and does not reorder the words around it. */
+  function formatNodes(text, values) {
+    return text.split(/(\{\w+\})/).filter(Boolean).map((part) => {
+      const key = part.slice(1, -1);
+      if (part[0] !== "{" || !(key in values)) return part;
+      const bdi = document.createElement("bdi");
+      bdi.textContent = String(values[key]);
+      return bdi;
+    });
+  }
+
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -85,5 +97,5 @@ window.Wegwijzer = (function () {
     target.hidden = false;
   }
 
-  return { el, format, getJson, telHref, phoneLink, labelled, clock, showToday };
+  return { el, format, formatNodes, getJson, telHref, phoneLink, labelled, clock, showToday };
 })();
