@@ -99,5 +99,13 @@ class Content:
         """Where ``obj`` (an event, a step or a register entry) was written."""
         return self.origins[id(obj)]
 
+    def offices_by_municipality(self) -> dict[str, list[RegionalOffice]]:
+        """Per municipality id: the regional offices (registers/regional.yaml) that serve it."""
+        offices: dict[str, list[RegionalOffice]] = {}
+        for office in self.regional.values():
+            for municipality_id in office.municipalities:
+                offices.setdefault(municipality_id, []).append(office)
+        return offices
+
     def register(self, name: str) -> dict[str, Any]:
         return getattr(self, name)

@@ -144,10 +144,7 @@ def places(content: Content, geography: Geography | None = None) -> list[Place]:
     """Every municipality in the register, A–Z, each with its help points (nearest to its centre
     first, see :func:`~.distances.nearest_first`) and the nearest known one elsewhere."""
     geography = geography or Geography(content)
-    offices: dict[str, list[RegionalOffice]] = {}
-    for office in content.regional.values():
-        for municipality_id in office.municipalities:
-            offices.setdefault(municipality_id, []).append(office)
+    offices = content.offices_by_municipality()
     found = []
     for municipality in sorted(content.municipalities.values(), key=lambda m: (sort_key(m.name), m.id)):
         shown = listing(content, municipality, None, geography)
