@@ -28,23 +28,9 @@ def check_references(content: Content) -> list[Problem]:
             )
     for point in content.helppoints.values():
         origin = content.origin(point)
-        problems += _unknown(
-            origin,
-            ("municipality",),
-            [point.municipality],
-            content.municipalities,
-            "municipality",
-            f"{content.root.name}/registers/municipalities.yaml",
-        )
+        problems += _unknown_in(content, origin, ("municipality",), point.municipality, "municipalities")
         for index, org in enumerate(point.organisations):
-            problems += _unknown(
-                origin,
-                ("organisations", index),
-                [org],
-                content.organisations,
-                "organisation",
-                f"{content.root.name}/registers/organisations.yaml",
-            )
+            problems += _unknown_in(content, origin, ("organisations", index), org, "organisations")
     problems += _check_regional(content)
     return problems
 
@@ -58,14 +44,7 @@ def _check_regional(content: Content) -> list[Problem]:
     for office in content.regional.values():
         origin = content.origin(office)
         organisation = content.organisations.get(office.organisation)
-        problems += _unknown(
-            origin,
-            ("organisation",),
-            [office.organisation],
-            content.organisations,
-            "organisation",
-            organisations_file,
-        )
+        problems += _unknown_in(content, origin, ("organisation",), office.organisation, "organisations")
         if organisation is not None and not organisation.per_region:
             problems.append(
                 origin.problem(
@@ -76,13 +55,8 @@ def _check_regional(content: Content) -> list[Problem]:
                 )
             )
         for index, municipality in enumerate(office.municipalities):
-            problems += _unknown(
-                origin,
-                ("municipalities", index),
-                [municipality],
-                content.municipalities,
-                "municipality",
-                f"{content.root.name}/registers/municipalities.yaml",
+            problems += _unknown_in(
+                content, origin, ("municipalities", index), municipality, "municipalities"
             )
             other = served.setdefault((office.organisation, municipality), office.id)
             if other != office.id:
@@ -156,6 +130,13 @@ def _unknown(
         for name in names
         if name not in known
     ]
+
+
+def _unknown_in(content: Content, origin: Origin, at: tuple, name: str, register: str) -> list[Problem]:
+    """An unknown id of one of the registers ("municipalities", "organisations")."""
+    kind = "municipality" if register == "municipalities" else register.removesuffix("s")
+    where = f"{content.root.name}/registers/{register}.yaml"
+    return _unknown(origin, at, [name], content.register(register), kind, where)
 
 
 def _plural(kind: str) -> str:
