@@ -203,7 +203,26 @@ def test_a_step_about_the_new_municipality_keeps_the_general_text(example_site: 
         assert "website van uw gemeente" in new_home.inner_text()
         assert "14 038" not in page.locator("#stap-inschrijven").inner_text()
         assert "Zwolle" in page.locator("[data-chosen]").inner_text()
+        # A baby is registered where it was born, which may be another municipality (a hospital elsewhere).
+        page.goto("gids/baby-familie/?gemeente=zwolle&baby-familie.baby=ja&baby-familie.datum=2026-12-02")
+        birth = page.locator("#mijn-lijst .ww-mylist__item[data-step='baby-familie/geboorteaangifte']")
+        birth.wait_for()
+        assert "14 038" not in birth.inner_text() and "website van uw gemeente" in birth.inner_text()
         page.close()
+
+
+def test_every_step_about_another_municipality_keeps_the_general_text() -> None:
+    from wegwijzer.render.contact import municipal
+
+    other = {
+        (event.id, step.id): step
+        for event in CONTENT.events.values()
+        for step in event.steps
+        if step.organisation == "gemeente" and ("nieuwe adres" in step.title or "geboorte" in step.title)
+    }
+    assert len(other) == 7
+    gemeente = CONTENT.organisations["gemeente"]
+    assert [key for key, step in other.items() if municipal(step, gemeente)] == []
 
 
 # --- regional offices (registers/regional.yaml): the zorgkantoor for the chosen place ---------------------

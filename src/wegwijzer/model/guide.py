@@ -260,10 +260,11 @@ class Step(Strict):
         description="true als deze stap alleen geldt als iemand zaken voor een ander regelt, "
         "zoals een machtiging aanvragen.",
     )
-    new_municipality: bool = Field(
+    other_municipality: bool = Field(
         False,
-        description="true als het om de nieuwe gemeente gaat, na een verhuizing. Dan toont de site niet "
-        "het nummer van de gemeente die de lezer koos: dat kan de oude gemeente zijn.",
+        description="true als de stap over een andere gemeente kan gaan dan waar de lezer nu woont: de "
+        "nieuwe gemeente na een verhuizing, of de gemeente waar een kind is geboren. Dan toont de site niet "
+        "het nummer van de gemeente die de lezer koos, maar de algemene tekst.",
     )
     source: Url | None = Field(None, description="Pagina van de organisatie waar dit vandaan komt.")
     reviewed: dt.date | None = Field(None, description="Datum waarop dit is nagekeken.")

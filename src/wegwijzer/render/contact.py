@@ -72,8 +72,9 @@ def who(step: Step, organisation: Organisation) -> dict[str, str]:
 
 def municipal(step: Step, organisation: Organisation) -> bool:
     """Whether the number of the municipality the reader chose belongs in this step's contact:
-    the organisation is a municipality, and not the new one after a move."""
-    return organisation.per_municipality and not step.new_municipality
+    the organisation is a municipality, and the step is not about another one (the new one after a
+    move, the one where a child was born)."""
+    return organisation.per_municipality and not step.other_municipality
 
 
 def regional(organisation: Organisation) -> str:
