@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..model import ChannelKind, OpeningHours, Organisation, Step, tel_href
 
 
@@ -81,6 +83,16 @@ def regional(organisation: Organisation) -> str:
     """The organisation whose office for the reader's municipality belongs in this step's contact
     (registers/regional.yaml), or "" when it has one number for everyone."""
     return organisation.id if organisation.per_region else ""
+
+
+def chosen_place(step: Step, organisation: Organisation) -> Markup:
+    """The attribute that lets the script put the reader's own municipality (``data-municipal``) or
+    its regional office (``data-regional``) where the general phone note stands."""
+    if municipal(step, organisation):
+        return Markup(" data-municipal")
+    if organisation.per_region:
+        return Markup(' data-regional="{}"').format(organisation.id)
+    return Markup("")
 
 
 def primary_phone(step: Step, organisation: Organisation) -> ContactLine:

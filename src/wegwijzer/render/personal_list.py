@@ -128,12 +128,17 @@ def add_months(start: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(start.day, last))
 
 
+def working_day(day: dt.date, holidays: frozenset[dt.date]) -> bool:
+    """Not a Saturday, a Sunday or a holiday."""
+    return day.weekday() < 5 and day not in holidays
+
+
 def add_working_days(start: dt.date, amount: int, holidays: frozenset[dt.date]) -> dt.date:
     """``amount`` working days after (or, when negative, before) ``start``; weekends and holidays skipped."""
     day, step, left = start, 1 if amount >= 0 else -1, abs(amount)
     while left:
         day += dt.timedelta(days=step)
-        if day.weekday() < 5 and day not in holidays:
+        if working_day(day, holidays):
             left -= 1
     return day
 
@@ -151,16 +156,12 @@ def add_length(start: dt.date, unit: str, amount: int, holidays: frozenset[dt.da
 def working_day_rule(start: dt.date, end: dt.date, holidays: frozenset[dt.date]) -> dt.date:
     """The Algemene termijnenwet: a term that ends on a Saturday, Sunday or holiday runs to the next
     working day (art. 1), and a term of 3 days or more holds at least 2 working days (art. 2)."""
-
-    def working(day: dt.date) -> bool:
-        return day.weekday() < 5 and day not in holidays
-
     span = (end - start).days
-    count = sum(working(start + dt.timedelta(days=n)) for n in range(1, span + 1))
+    count = sum(working_day(start + dt.timedelta(days=n), holidays) for n in range(1, span + 1))
     least = 2 if span >= 3 else 0
-    while not working(end) or count < least:
+    while not working_day(end, holidays) or count < least:
         end += dt.timedelta(days=1)
-        count += working(end)
+        count += working_day(end, holidays)
     return end
 
 

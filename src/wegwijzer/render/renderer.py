@@ -19,7 +19,7 @@ from ..content import Content
 from ..model import ChannelKind, tel_href
 from ..model.translation import LANGUAGES
 from .checklist import qr_svg, short_url
-from .contact import contact_lines, municipal, primary_phone, regional
+from .contact import chosen_place, contact_lines, primary_phone
 from .finder import TYPO_MIN_LENGTH
 from .glossary import TermMarker, anchor, finalize, term_pattern
 from .pages import PageSpec
@@ -50,8 +50,8 @@ def environment() -> Environment:
         keep_trailing_newline=False,
         finalize=finalize,
     )
-    # Text in data attributes as it is: Arabic escaped as \uXXXX is three times heavier. The filter still
-    # escapes <, >, & and ' so the JSON stays safe in a single-quoted attribute.
+    # Text in data attributes as it is: Arabic written as escapes (\u0627) is three times heavier.
+    # The filter still escapes <, >, & and ' so the JSON stays safe in a single-quoted attribute.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["tel"] = tel_href
     env.globals.update(ChannelKind=ChannelKind, qr_svg=qr_svg, short_url=short_url)
@@ -114,8 +114,7 @@ class Renderer:
                 questions={q.id: q for q in event.questions},
                 contact_lines=lambda step, organisation: contact_lines(step, organisation, self.t),
                 primary_phone=primary_phone,
-                municipal=municipal,
-                regional=regional,
+                chosen_place=chosen_place,
                 moments=moments(event, self.t["personal"]["date_question"]),
                 step_data_each=link(urls.step_data(event.id)).replace(f"{event.id}.json", "{id}.json"),
                 guide_url=self._absolute(urls.guide(event.id)),

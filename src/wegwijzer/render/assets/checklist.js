@@ -88,12 +88,11 @@
     if (heading) heading.textContent = format(c.title, { title: joined });
     document.title = format(c.title, { title: joined }) + " - " + document.title.split(" - ").pop();
     const short = root.querySelector(".ww-checklist__short");
-    if (!short) return;
     short.querySelectorAll("ul").forEach((ul) => ul.remove());
     events.forEach((e) => {
       short.append(el("h3", "ww-checklist__event", e.title));
       const ul = el("ul");
-      (e.inShort || []).forEach((line) => ul.append(el("li", "", line)));
+      e.inShort.forEach((line) => ul.append(el("li", "", line)));
       short.append(ul);
     });
   }

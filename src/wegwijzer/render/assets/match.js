@@ -27,7 +27,7 @@ window.Wegwijzer.match = (function () {
   /* m: [name, phone, [from, to, ...], id or 0 (derived from the name), website, names people use,
      towns, shared postcodes, regional offices] (see finder_index.py). */
   function places(data) {
-    const offices = (data.r || []).map((r) => ({
+    const offices = data.r.map((r) => ({
       organisation: r[0], name: r[1], phone: r[2], website: r[3], hours: r[4].map((i) => data.h[i]),
       organisationName: r[5],
     }));

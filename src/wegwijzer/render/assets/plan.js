@@ -34,14 +34,18 @@ window.Wegwijzer.plan = (function () {
     return new Date(Date.UTC(year, month, Math.min(date.getUTCDate(), last)));
   }
 
+  /* Not a Saturday, a Sunday or a holiday (personal_list.working_day). */
+  function workingDay(day, holidays) {
+    return day.getUTCDay() % 6 !== 0 && !holidays.has(iso(day));
+  }
+
   function addWorkingDays(date, amount, holidays) {
     const step = amount >= 0 ? 1 : -1;
     let left = Math.abs(amount);
     let day = date;
     while (left) {
       day = addDays(day, step);
-      const weekday = day.getUTCDay();
-      if (weekday !== 0 && weekday !== 6 && !holidays.has(iso(day))) left -= 1;
+      if (workingDay(day, holidays)) left -= 1;
     }
     return day;
   }
@@ -49,14 +53,13 @@ window.Wegwijzer.plan = (function () {
   /* The Algemene termijnenwet, as personal_list.working_day_rule: a term that ends on a weekend day or
      holiday runs to the next working day, and a term of 3 days or more holds at least 2 working days. */
   function workingDayRule(start, end, holidays) {
-    const working = (day) => day.getUTCDay() % 6 !== 0 && !holidays.has(iso(day));
     let count = 0;
-    for (let day = addDays(start, 1); day <= end; day = addDays(day, 1)) if (working(day)) count += 1;
+    for (let day = addDays(start, 1); day <= end; day = addDays(day, 1)) if (workingDay(day, holidays)) count += 1;
     const least = Math.round((end - start) / 86400000) >= 3 ? 2 : 0;
     let day = end;
-    while (!working(day) || count < least) {
+    while (!workingDay(day, holidays) || count < least) {
       day = addDays(day, 1);
-      if (working(day)) count += 1;
+      if (workingDay(day, holidays)) count += 1;
     }
     return day;
   }
