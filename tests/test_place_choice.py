@@ -285,7 +285,7 @@ def test_choose_a_place_and_see_its_zorgkantoor_where_known(example_site: Path, 
         type_place(page, "Eindhoven")
         assert line.inner_text() == (
             "Voor Eindhoven is dat CZ zorgkantoor. Bel CZ zorgkantoor: 088 555 71 10 "
-            "(maandag tot en met vrijdag, 8.30 tot 17.30 uur). De website van CZ zorgkantoor"
+            "(maandag tot en met vrijdag, 8.30 tot 17.30 uur). De website van CZ zorgkantoor."
         )
         assert line.locator("a").first.get_attribute("href") == "tel:+31885557110"
         # The municipality's own steps show the municipality, not the zorgkantoor.

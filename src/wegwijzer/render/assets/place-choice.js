@@ -57,7 +57,7 @@
       const a = el("a");
       a.append(...parts.link);
       a.href = parts.website;
-      p.append(" ", a);
+      p.append(" ", a, ".");
     }
     return p;
   }
